@@ -1,0 +1,17 @@
+# The two commands the README promises on a fresh machine.
+.PHONY: demo test build release lint
+
+demo:
+	scripts/demo
+
+test:
+	scripts/test
+
+build:
+	swift build
+
+release:
+	swift build -c release --static-swift-stdlib
+
+lint:
+	swift format lint -r Sources Tests

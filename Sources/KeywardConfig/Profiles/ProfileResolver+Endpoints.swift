@@ -1,0 +1,60 @@
+extension ProfileResolver {
+    /// The region for a profile: `AWS_REGION`, else `AWS_DEFAULT_REGION`, else the profile's `region`.
+    ///
+    /// AWS CLI v2 and the SDKs read `AWS_REGION` first; aws-vault sets both, for boto3's sake.
+    /// - Parameter profile: the profile.
+    /// - Returns: the region, or `nil` when none is configured.
+    public func region(for profile: Profile) -> String? {
+        environment.first(of: ["AWS_REGION", "AWS_DEFAULT_REGION"])?.value ?? profile.region
+    }
+
+    /// Whether STS calls go to regional endpoints: `AWS_STS_REGIONAL_ENDPOINTS`, else the profile's
+    /// `sts_regional_endpoints`, else `regional` (botocore's default).
+    /// - Parameter profile: the profile.
+    /// - Throws: `ConfigError.invalidEnvironmentValue` when the variable is neither `legacy` nor `regional`.
+    public func stsRegionalEndpoints(for profile: Profile) throws(ConfigError) -> Profile.STSRegionalEndpoints {
+        if let value = environment["AWS_STS_REGIONAL_ENDPOINTS"] {
+            guard let mode = Profile.STSRegionalEndpoints(rawValue: value) else {
+                throw .invalidEnvironmentValue(
+                    name: "AWS_STS_REGIONAL_ENDPOINTS", reason: "expected legacy or regional")
+            }
+            return mode
+        }
+        return profile.stsRegionalEndpoints ?? .regional
+    }
+
+    /// The configured endpoint for a service, or `nil` to use the service's default endpoint.
+    ///
+    /// botocore's order ("Service-specific endpoints" in the AWS SDKs and Tools Reference Guide):
+    /// 1. `AWS_ENDPOINT_URL_STS` / `AWS_ENDPOINT_URL_IAM`;
+    /// 2. `AWS_ENDPOINT_URL`;
+    /// 3. `endpoint_url` under the service in the profile's `[services NAME]` section;
+    /// 4. the profile's `endpoint_url`.
+    ///
+    /// All of them are ignored when `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` (else the profile's
+    /// `ignore_configured_endpoint_urls`) is `true`. Empty values are skipped.
+    /// - Parameters:
+    ///   - service: the service.
+    ///   - profile: the profile whose settings apply (the target profile of a chain).
+    /// - Returns: the endpoint URL as written, or `nil`.
+    /// - Throws: `ConfigError.servicesSectionNotFound` when the profile names a `[services NAME]` section that
+    ///   does not exist and the lookup reaches it.
+    public func endpointURL(for service: EndpointService, profile: Profile) throws(ConfigError) -> String? {
+        if ignoresConfiguredEndpointURLs(profile) { return nil }
+        if let url = environment.first(of: [service.environmentVariable, "AWS_ENDPOINT_URL"])?.value { return url }
+        if let name = profile.services, let origin = profile.origin(of: "services") {
+            guard let section = catalog.services[name] else {
+                throw .servicesSectionNotFound(
+                    profile: profile.name, services: name, file: origin.file, line: origin.line)
+            }
+            if let url = section[service.rawValue]?.nestedValue(forKey: "endpoint_url"), !url.isEmpty { return url }
+        }
+        return profile.endpointURL
+    }
+
+    /// Whether configured endpoints are ignored: the environment variable when set, else the profile.
+    public func ignoresConfiguredEndpointURLs(_ profile: Profile) -> Bool {
+        if let value = environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] { return value.lowercased() == "true" }
+        return profile.ignoreConfiguredEndpointURLs ?? false
+    }
+}

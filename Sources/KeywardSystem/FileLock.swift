@@ -1,0 +1,120 @@
+import Glibc
+
+/// An advisory lock shared by every process that uses the same lock file (`flock(2)`).
+///
+/// Use a lock file next to the data it protects, never the data file itself: an atomic rename replaces the
+/// data file's inode, and a lock on the old inode would no longer exclude anyone. The lock file is created
+/// (mode 0600) when missing and never deleted, since deleting a lock file while others wait on it is racy.
+///
+/// Locks are held by an open file description, so two `acquire` calls in one process exclude each other
+/// just as two processes do. The lock is released when the returned `Held` value is released or dropped,
+/// and by the kernel when the process dies, so a killed writer never leaves the lock taken.
+///
+/// ```swift
+/// let lock = FileLock(path: home + "/vault.keyward.lock")
+/// let held = try await lock.acquire(.exclusive, timeout: .seconds(30))
+/// defer { held.release() }
+/// // read, modify, write
+/// ```
+public struct FileLock: Sendable {
+    /// How the lock is held.
+    public enum Mode: Sendable, Equatable {
+        /// Many holders at once; excludes `exclusive` holders.
+        case shared
+        /// One holder at a time.
+        case exclusive
+    }
+
+    /// A held lock; releasing it (or dropping it) unlocks.
+    public struct Held: ~Copyable, Sendable {
+        private let descriptor: Int32
+
+        init(descriptor: Int32) {
+            self.descriptor = descriptor
+        }
+
+        /// Releases the lock now.
+        public consuming func release() {}
+
+        deinit {
+            close(descriptor)
+        }
+    }
+
+    /// The lock file's path.
+    public let path: String
+
+    /// Describes the lock on `path`; nothing is opened until it is acquired.
+    /// - Parameter path: the lock file; its directory must exist.
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Takes the lock without waiting.
+    /// - Parameter mode: shared or exclusive.
+    /// - Returns: the held lock, or `nil` when another holder excludes it.
+    /// - Throws: `SystemError.fileOperation` when the lock file cannot be opened or locked.
+    public func tryAcquire(_ mode: Mode = .exclusive) throws(SystemError) -> Held? {
+        let fd = try openLockFile()
+        if flock(fd, operation(mode) | LOCK_NB) == 0 { return Held(descriptor: fd) }
+        let code = errno
+        close(fd)
+        if code == EWOULDBLOCK || code == EINTR { return nil }
+        throw .fileOperation(.lock, path: path, code: code)
+    }
+
+    /// Waits until the lock is held, sleeping between attempts instead of blocking a thread.
+    ///
+    /// Attempts start 1 ms apart and back off to 50 ms, which keeps a waiter responsive without spinning.
+    /// - Parameters:
+    ///   - mode: shared or exclusive.
+    ///   - timeout: how long to wait at most; `nil` waits until the lock is free or the task is cancelled.
+    /// - Returns: the held lock.
+    /// - Throws: `SystemError.lockTimedOut` after `timeout`, `SystemError.lockWaitCancelled` when the task is
+    ///   cancelled, `SystemError.fileOperation` when the lock file cannot be opened or locked.
+    public func acquire(_ mode: Mode = .exclusive, timeout: Duration? = nil) async throws(SystemError) -> Held {
+        let clock = ContinuousClock()
+        let deadline = timeout.map { clock.now.advanced(by: $0) }
+        var pause = Duration.milliseconds(1)
+        while true {
+            if let held = try tryAcquire(mode) { return held }
+            if let deadline, clock.now >= deadline { throw .lockTimedOut(path: path) }
+            do {
+                try await Task.sleep(for: pause)
+            } catch {
+                throw .lockWaitCancelled(path: path)
+            }
+            pause = min(pause * 2, .milliseconds(50))
+        }
+    }
+
+    /// Waits until the lock is held, blocking the calling thread.
+    ///
+    /// - Warning: Blocks the thread; from async code prefer `acquire(_:timeout:)`.
+    /// - Parameter mode: shared or exclusive.
+    /// - Returns: the held lock.
+    /// - Throws: `SystemError.fileOperation` when the lock file cannot be opened or locked.
+    public func acquireBlocking(_ mode: Mode = .exclusive) throws(SystemError) -> Held {
+        let fd = try openLockFile()
+        while flock(fd, operation(mode)) != 0 {
+            let code = errno
+            if code == EINTR { continue }
+            close(fd)
+            throw .fileOperation(.lock, path: path, code: code)
+        }
+        return Held(descriptor: fd)
+    }
+
+    private func openLockFile() throws(SystemError) -> Int32 {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if fd < 0 { throw .fileOperation(.open, path: path, code: errno) }
+        return fd
+    }
+
+    private func operation(_ mode: Mode) -> Int32 {
+        switch mode {
+        case .shared: return LOCK_SH
+        case .exclusive: return LOCK_EX
+        }
+    }
+}

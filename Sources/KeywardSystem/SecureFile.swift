@@ -1,0 +1,202 @@
+import Glibc
+
+/// Reads and writes small private files: atomically replaced, mode 0600 in a 0700 directory.
+///
+/// `writeAtomically` writes a temporary file in the same directory, flushes it to disk, renames it over the
+/// target and flushes the directory, so a crash at any point leaves either the old file or the new one,
+/// never a mix. A crash can leave a temporary file behind (`.NAME.tmp-XXXXXX`); `removeStaleTemporaries`
+/// deletes them and is safe to call while holding the lock every writer of that file takes.
+///
+/// ```swift
+/// try SecureFile.createDirectory(at: home)
+/// try SecureFile.writeAtomically(bytes, to: home + "/vault.keyward")
+/// let again = try SecureFile.read(at: home + "/vault.keyward")
+/// ```
+public enum SecureFile {
+    /// The default upper bound for `read`: 16 MiB, far above any vault or cache file.
+    public static let defaultReadLimit = 16 << 20
+
+    /// Reads a whole file.
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - limit: the largest size accepted, in bytes; a larger file is an error rather than a large allocation.
+    /// - Returns: the file's bytes, or `nil` when the file does not exist.
+    /// - Throws: `SystemError.fileOperation` when the file exists but cannot be read,
+    ///   `SystemError.fileTooLarge` when it is larger than `limit`.
+    public static func read(at path: String, limit: Int = defaultReadLimit) throws(SystemError) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            let code = errno
+            if code == ENOENT { return nil }
+            throw .fileOperation(.open, path: path, code: code)
+        }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .fileOperation(.read, path: path, code: errno)
+            }
+            if count == 0 { break }
+            if bytes.count + count > limit { throw .fileTooLarge(path: path, limit: limit) }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+
+    /// The names in a directory, without `.` and `..`, sorted.
+    /// - Parameter path: the directory.
+    /// - Returns: the names, or `nil` when the directory does not exist.
+    /// - Throws: `SystemError.fileOperation` when it exists but cannot be listed.
+    public static func entries(in path: String) throws(SystemError) -> [String]? {
+        guard let stream = opendir(path) else {
+            if errno == ENOENT { return nil }
+            throw .fileOperation(.listDirectory, path: path, code: errno)
+        }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// Whether something exists at `path` (a dangling symbolic link counts as nothing).
+    /// - Parameter path: the path to check.
+    /// - Returns: `true` when `stat` succeeds.
+    public static func exists(at path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// Replaces `path` with `bytes` atomically and durably.
+    ///
+    /// The temporary file is created in the same directory (so `rename` cannot cross file systems), given
+    /// `permissions` before any byte is written, flushed with `fsync`, renamed over `path`, and then the
+    /// directory is flushed so the rename itself survives a power cut.
+    /// - Parameters:
+    ///   - bytes: the new contents.
+    ///   - path: the file to replace or create; its directory must exist.
+    ///   - permissions: the mode of the new file, 0600 unless told otherwise.
+    /// - Throws: `SystemError.fileOperation` naming the step and path that failed; `path` is then unchanged
+    ///   and the temporary file removed.
+    public static func writeAtomically(
+        _ bytes: [UInt8], to path: String, permissions: mode_t = 0o600
+    ) throws(SystemError) {
+        let (directory, name) = split(path)
+        let (fd, temporary) = try createTemporary(in: directory, name: name, permissions: permissions)
+        do throws(SystemError) {
+            defer { close(fd) }
+            if fchmod(fd, permissions) != 0 { throw .fileOperation(.chmod, path: temporary, code: errno) }
+            try writeAll(bytes, to: fd, path: temporary)
+            if fsync(fd) != 0 { throw .fileOperation(.fsync, path: temporary, code: errno) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw .fileOperation(.rename, path: path, code: code)
+        }
+        try syncDirectory(directory)
+    }
+
+    /// Creates a private directory (0700) and any missing parents (also 0700).
+    ///
+    /// An existing directory whose mode lets group or others in is tightened to `permissions`, since it is
+    /// about to hold secrets.
+    /// - Parameters:
+    ///   - path: the directory to create.
+    ///   - permissions: the mode of every directory created, 0700 unless told otherwise.
+    /// - Throws: `SystemError.fileOperation` naming the directory that could not be created or tightened.
+    public static func createDirectory(at path: String, permissions: mode_t = 0o700) throws(SystemError) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) != S_IFDIR { throw .fileOperation(.mkdir, path: path, code: ENOTDIR) }
+            if info.st_mode & 0o077 != 0, info.st_uid == getuid() {
+                if chmod(path, permissions) != 0 { throw .fileOperation(.chmod, path: path, code: errno) }
+            }
+            return
+        }
+        let (parent, _) = split(path)
+        if parent != path, !parent.isEmpty { try createDirectory(at: parent, permissions: permissions) }
+        if mkdir(path, permissions) != 0, errno != EEXIST {
+            throw .fileOperation(.mkdir, path: path, code: errno)
+        }
+        // mkdir applies the umask; set the mode exactly.
+        if chmod(path, permissions) != 0 { throw .fileOperation(.chmod, path: path, code: errno) }
+    }
+
+    /// Deletes temporary files that an interrupted `writeAtomically` of `path` left behind.
+    ///
+    /// - Warning: Call it only while holding the lock that every writer of `path` takes, or it may delete
+    ///   the temporary file of a write in progress.
+    /// - Parameter path: the file whose leftovers to delete.
+    /// - Returns: how many files were deleted.
+    @discardableResult
+    public static func removeStaleTemporaries(for path: String) -> Int {
+        let (directory, name) = split(path)
+        let prefix = ".\(name).tmp-"
+        var removed = 0
+        for entryName in (try? entries(in: directory)) ?? [] {
+            if entryName.hasPrefix(prefix), entryName.utf8.count == prefix.utf8.count + 6,
+                unlink("\(directory)/\(entryName)") == 0
+            {
+                removed += 1
+            }
+        }
+        return removed
+    }
+
+    /// Splits `path` into its directory (`.` when there is none) and last component.
+    static func split(_ path: String) -> (directory: String, name: String) {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return (".", String(trimmed)) }
+        let directory = slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+        return (directory, String(trimmed[trimmed.index(after: slash)...]))
+    }
+
+    private static let temporaryAlphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
+
+    /// Creates `DIRECTORY/.NAME.tmp-XXXXXX` exclusively (`O_EXCL`), close-on-exec, with `permissions`.
+    private static func createTemporary(
+        in directory: String, name: String, permissions: mode_t
+    ) throws(SystemError) -> (Int32, String) {
+        var generator = SystemRandomNumberGenerator()
+        while true {
+            let suffix = (0..<6).map { _ in temporaryAlphabet.randomElement(using: &generator) ?? 0x78 }
+            let path = "\(directory)/.\(name).tmp-" + String(decoding: suffix, as: UTF8.self)
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
+            if fd >= 0 { return (fd, path) }
+            if errno != EEXIST { throw .fileOperation(.temporaryFile, path: directory, code: errno) }
+        }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(SystemError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)  // offset < count, so non-empty
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw .fileOperation(.write, path: path, code: errno)
+            }
+            offset += written
+        }
+    }
+
+    private static func syncDirectory(_ directory: String) throws(SystemError) {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd < 0 { throw .fileOperation(.open, path: directory, code: errno) }
+        defer { close(fd) }
+        if fsync(fd) != 0 { throw .fileOperation(.fsync, path: directory, code: errno) }
+    }
+}

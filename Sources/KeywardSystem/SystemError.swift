@@ -1,0 +1,96 @@
+import Glibc
+
+/// The ways the operating-system plumbing in `KeywardSystem` can fail.
+///
+/// Every case names the path, device or program involved, and `description` is one line of fact,
+/// for example `cannot rename /home/jo/.local/share/keyward/.vault.tmp-Ab12Cd: No space left on device`.
+/// No case ever holds file contents or typed input.
+public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A system call on a file or directory failed; `code` is the `errno` it set.
+    case fileOperation(FileOperation, path: String, code: Int32)
+    /// A file is larger than the caller allows it to be read (`limit` in bytes).
+    case fileTooLarge(path: String, limit: Int)
+    /// Waiting for a file lock took longer than the caller allowed.
+    case lockTimedOut(path: String)
+    /// The task waiting for a file lock was cancelled.
+    case lockWaitCancelled(path: String)
+    /// There is no controlling terminal to prompt on (`code` is the `errno` of opening or querying it).
+    case noTerminal(device: String, code: Int32)
+    /// Reading from or writing to the terminal failed.
+    case terminalIO(device: String, code: Int32)
+    /// The person at the terminal cancelled the prompt (Ctrl-C, or Ctrl-D on an empty line).
+    case promptCancelled(device: String)
+    /// The answer typed at the terminal was longer than `limit` bytes.
+    case promptInputTooLong(device: String, limit: Int)
+    /// The answer typed at the terminal was not valid UTF-8.
+    case promptInputNotUTF8(device: String)
+    /// A program could not be started; `code` is the error `posix_spawn` or pipe creation returned.
+    case spawnFailed(executable: String, code: Int32)
+    /// A program ran longer than the caller allowed and was killed.
+    case childTimedOut(executable: String)
+    /// Waiting for or talking to a started program failed.
+    case childIO(executable: String, code: Int32)
+
+    /// The system call behind a `fileOperation` error.
+    public enum FileOperation: String, Sendable, Equatable {
+        case open
+        case read
+        case write
+        case fsync
+        case close
+        case rename
+        case unlink
+        case stat
+        case chmod
+        case mkdir
+        case lock
+        case temporaryFile = "create temporary file"
+        case listDirectory = "list directory"
+    }
+
+    /// The C library's message for an `errno` value, e.g. `No such file or directory`.
+    /// - Parameter code: the `errno` value.
+    /// - Returns: the message.
+    public static func message(forErrno code: Int32) -> String {
+        Errno.message(code)
+    }
+
+    /// One line of fact, naming the path, device or program.
+    public var description: String {
+        switch self {
+        case .fileOperation(let operation, let path, let code):
+            return "cannot \(operation.rawValue) \(path): \(Errno.message(code))"
+        case .fileTooLarge(let path, let limit):
+            return "\(path) is larger than \(limit) bytes"
+        case .lockTimedOut(let path):
+            return "timed out waiting for the lock on \(path)"
+        case .lockWaitCancelled(let path):
+            return "cancelled while waiting for the lock on \(path)"
+        case .noTerminal(let device, let code):
+            return "no terminal to prompt on (\(device): \(Errno.message(code)))"
+        case .terminalIO(let device, let code):
+            return "terminal \(device): \(Errno.message(code))"
+        case .promptCancelled(let device):
+            return "prompt on \(device) cancelled"
+        case .promptInputTooLong(let device, let limit):
+            return "input on \(device) is longer than \(limit) bytes"
+        case .promptInputNotUTF8(let device):
+            return "input on \(device) is not valid UTF-8"
+        case .spawnFailed(let executable, let code):
+            return "cannot start \(executable): \(Errno.message(code))"
+        case .childTimedOut(let executable):
+            return "\(executable) did not finish in time and was stopped"
+        case .childIO(let executable, let code):
+            return "talking to \(executable) failed: \(Errno.message(code))"
+        }
+    }
+}
+
+/// Renders `errno` values as the C library's message.
+enum Errno {
+    /// The C library's message for `code`, e.g. `No such file or directory`.
+    static func message(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A `moto_server` (the local AWS emulator, PyPI `moto[server]`) running on 127.0.0.1 for one test.
+///
+/// ```swift
+/// try await MotoServer.with(accessControl: .enforced(bootstrapActions: 3)) { moto in
+///     let account = try await moto.seedAccount()
+///     // call moto.endpoint with account.jo's key ...
+/// }
+/// ```
+/// The server listens on a free loopback port and is stopped when the closure returns or throws.
+public final class MotoServer: Sendable {
+    /// Whether moto checks signatures and IAM policies.
+    public enum AccessControl: Sendable, Equatable {
+        /// Every request is accepted (moto's default).
+        case open
+        /// moto verifies SigV4 signatures and evaluates IAM policies after the first `bootstrapActions`
+        /// requests (`INITIAL_NO_AUTH_ACTION_COUNT`).
+        case enforced(bootstrapActions: Int)
+    }
+
+    /// The base URL, e.g. `http://127.0.0.1:40123`.
+    public let endpoint: URL
+    /// The TCP port.
+    public let port: Int
+    /// The access-control mode it was started with.
+    public let accessControl: AccessControl
+    private let process: Process
+
+    private init(endpoint: URL, port: Int, accessControl: AccessControl, process: Process) {
+        self.endpoint = endpoint
+        self.port = port
+        self.accessControl = accessControl
+        self.process = process
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+
+    /// Starts a server, runs `body` with it, and stops it afterwards, also when `body` throws.
+    public static func with<T>(
+        accessControl: AccessControl = .open, _ body: (MotoServer) async throws -> T
+    ) async throws -> T {
+        let server = try await start(accessControl: accessControl)
+        defer { server.stop() }
+        return try await body(server)
+    }
+
+    /// Starts a server and waits until it accepts connections (30 s at most).
+    /// - Throws: `TestSupportError` when python or moto is missing or the server does not come up.
+    public static func start(accessControl: AccessControl = .open) async throws -> MotoServer {
+        let port = try FreePort.find()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "\(port)"]
+        var environment = ProcessInfo.processInfo.environment
+        for key in environment.keys where key.hasPrefix("AWS_") { environment[key] = nil }
+        environment["MOTO_ALLOW_NONEXISTENT_REGION"] = "true"
+        if case .enforced(let count) = accessControl {
+            environment["INITIAL_NO_AUTH_ACTION_COUNT"] = "\(count)"
+        }
+        process.environment = environment
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(port).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        let server = MotoServer(
+            endpoint: URL(string: "http://127.0.0.1:\(port)")!, port: port, accessControl: accessControl,
+            process: process)
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if !process.isRunning {
+                let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                throw TestSupportError.serverDidNotStart("moto_server exited: \(output.suffix(500))")
+            }
+            if FreePort.accepts(port: port) { return server }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        server.stop()
+        throw TestSupportError.serverDidNotStart("moto_server did not answer on port \(port) within 30 s")
+    }
+
+    /// Stops the server and waits for it to exit (SIGKILL after 5 s).
+    public func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        if !process.waitForExit(seconds: 5) {
+            kill(process.processIdentifier, SIGKILL)
+            _ = process.waitForExit(seconds: 5)
+        }
+    }
+}
+
+/// Failures of the test harness itself.
+public enum TestSupportError: Error, CustomStringConvertible {
+    /// The emulator did not come up.
+    case serverDidNotStart(String)
+    /// A fixture script failed.
+    case fixtureFailed(String)
+    /// No free port could be found.
+    case noFreePort
+
+    public var description: String {
+        switch self {
+        case .serverDidNotStart(let reason): return "moto_server: \(reason)"
+        case .fixtureFailed(let reason): return "fixture: \(reason)"
+        case .noFreePort: return "no free loopback port"
+        }
+    }
+}
+
+extension Process {
+    /// Waits for the process to exit by polling, at most `seconds`; returns whether it exited.
+    ///
+    /// `waitUntilExit()` spins the calling thread's run loop, which never sees the exit when called from a
+    /// Swift concurrency thread on Linux; polling works everywhere.
+    public func waitForExit(seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while isRunning {
+            if Date() >= deadline { return false }
+            usleep(10_000)
+        }
+        return true
+    }
+}

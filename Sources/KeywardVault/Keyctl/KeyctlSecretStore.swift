@@ -1,0 +1,194 @@
+import CKeyutils
+import Glibc
+import KeywardSystem
+
+/// Secrets in the Linux kernel's key-retention service (libkeyutils): memory only, never on disk, gone at
+/// reboot, optionally expiring after a timeout.
+///
+/// Each item is a `user` key described `keyward:KIND:NAME` in the user keyring (by default). Why the
+/// user keyring and not the session keyring: the user keyring (`@u`) belongs to the user id and is shared
+/// by every process of that user (every terminal, SSH login, cron job or IDE), and lasts while any of
+/// them runs, so separate `keyward` invocations always find what an earlier one stored. The session
+/// keyring (`@s`) belongs to one login session: another terminal or SSH login has its own, and a process
+/// started without one (containers, some service managers) gets an anonymous session keyring that dies
+/// with it, losing everything at exit.
+///
+/// A process only possesses keys in `@u` when its session keyring links `@u` (pam_keyinit does this at
+/// login), and without possession it can see a key but not read it. So each key is built in the thread
+/// keyring (always possessed), given read/write/search permission for its owning user id plus any timeout,
+/// and then linked into `@u`, which atomically replaces an older key with the same description. The key is
+/// then as private as a 0600 file: readable by processes of the same user id, and by root.
+///
+/// ```swift
+/// let sessions = KeyctlSecretStore(timeout: .seconds(3600))
+/// try await sessions.store(SecretString(json), for: try VaultItem(kind: .session, name: cacheKey))
+/// ```
+public struct KeyctlSecretStore: SecretStore {
+    /// Which keyring holds the items.
+    public enum Keyring: String, Sendable, Equatable {
+        /// The user keyring `@u`: shared by all the user's processes (the default, see above).
+        case user
+        /// The session keyring `@s`: private to one login session.
+        case session
+
+        var serial: key_serial_t {
+            switch self {
+            case .user: return KEY_SPEC_USER_KEYRING
+            case .session: return KEY_SPEC_SESSION_KEYRING
+            }
+        }
+    }
+
+    /// The largest payload the kernel's `user` key type holds.
+    public static let maximumSecretLength = 32767
+
+    /// Which keyring holds the items.
+    public let keyring: Keyring
+    /// The first part of every key description; tests use their own to stay apart.
+    public let descriptionPrefix: String
+    /// How long each stored item lives; `nil` for no expiry.
+    public let timeout: Duration?
+
+    /// A store in `keyring`; nothing is touched until first use.
+    /// - Parameters:
+    ///   - keyring: the keyring, `.user` unless told otherwise.
+    ///   - descriptionPrefix: the first part of each description, `keyward` unless told otherwise.
+    ///   - timeout: the lifetime of each stored item (rounded up to whole seconds); `nil` for none.
+    public init(keyring: Keyring = .user, descriptionPrefix: String = "keyward", timeout: Duration? = nil) {
+        self.keyring = keyring
+        self.descriptionPrefix = descriptionPrefix
+        self.timeout = timeout
+    }
+
+    /// Whether the kernel keyring can be used here: seccomp filters in containers often block it.
+    /// - Parameter keyring: the keyring to check.
+    /// - Returns: `.available`, or why not.
+    public static func probe(keyring: Keyring = .user) -> BackendAvailability {
+        if keyctl_get_keyring_ID(keyring.serial, 0) >= 0 { return .available }
+        let code = errno
+        return .unavailable(reason: "the kernel keyring refuses access (\(SystemError.message(forErrno: code)))")
+    }
+
+    /// Always `.keyctl`.
+    public var kind: SecretStoreKind { .keyctl }
+
+    /// `kernel user keyring` or `kernel session keyring`.
+    public var location: String { "kernel \(keyring.rawValue) keyring" }
+
+    /// Stores `secret` as the `user` key `keyward:KIND:NAME` with the store's `timeout`, replacing an older one
+    /// (see `SecretStore.store`).
+    public func store(_ secret: SecretString, for item: VaultItem) async throws(VaultError) {
+        try store(secret, for: item, timeout: timeout)
+    }
+
+    /// Stores `secret` under `item` with its own lifetime.
+    /// - Parameters:
+    ///   - secret: the secret, at most `maximumSecretLength` bytes of UTF-8.
+    ///   - item: where to store it.
+    ///   - timeout: how long it lives (rounded up to whole seconds); `nil` for no expiry.
+    /// - Throws: `VaultError.keyring` naming the description and the kernel's error.
+    public func store(_ secret: SecretString, for item: VaultItem, timeout: Duration?) throws(VaultError) {
+        let description = keyDescription(item)
+        let payload = secret.utf8Bytes
+        if payload.count > Self.maximumSecretLength { throw .keyring(.store, description: description, code: E2BIG) }
+        let staged = payload.withUnsafeBytes { raw in
+            add_key("user", description, raw.baseAddress, raw.count, KEY_SPEC_THREAD_KEYRING)
+        }
+        if staged < 0 { throw .keyring(.store, description: description, code: errno) }
+        defer { keyctl_unlink(staged, KEY_SPEC_THREAD_KEYRING) }
+        if keyctl_setperm(staged, key_perm_t(KEY_POS_ALL | KEY_USR_ALL)) < 0 {
+            throw .keyring(.store, description: description, code: errno)
+        }
+        if let timeout, keyctl_set_timeout(staged, Self.seconds(timeout)) < 0 {
+            throw .keyring(.store, description: description, code: errno)
+        }
+        let replaced = try find(description, operation: .store)
+        if keyctl_link(staged, keyring.serial) < 0 { throw .keyring(.store, description: description, code: errno) }
+        // The link replaced the old key; make its payload unreachable now rather than at garbage collection.
+        if let replaced, replaced != staged { _ = keyctl_invalidate(replaced) }
+    }
+
+    /// The payload of the key `keyward:KIND:NAME`, or `nil` when it is missing or expired (see `SecretStore.read`).
+    public func read(_ item: VaultItem) async throws(VaultError) -> SecretString? {
+        let description = keyDescription(item)
+        guard let serial = try find(description, operation: .read) else { return nil }
+        var buffer: UnsafeMutableRawPointer?
+        let count = keyctl_read_alloc(serial, &buffer)
+        if count < 0 {
+            if Self.isGone(errno) { return nil }
+            throw .keyring(.read, description: description, code: errno)
+        }
+        guard let buffer else { return nil }
+        defer {
+            memset(buffer, 0, Int(count))
+            free(buffer)
+        }
+        let bytes = UnsafeRawBufferPointer(start: buffer, count: Int(count))
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .malformedItem(item, location: location, reason: "not UTF-8")
+        }
+        return SecretString(text)
+    }
+
+    /// The names of this prefix's keys of `kind` in the keyring, sorted (see `SecretStore.list`).
+    public func list(_ kind: VaultItem.Kind) async throws(VaultError) -> [String] {
+        var buffer: UnsafeMutableRawPointer?
+        let count = keyctl_read_alloc(keyring.serial, &buffer)
+        if count < 0 { throw .keyring(.list, description: location, code: errno) }
+        guard let buffer else { return [] }
+        defer { free(buffer) }
+        let serials = UnsafeRawBufferPointer(start: buffer, count: Int(count)).bindMemory(to: key_serial_t.self)
+        let prefix = "\(descriptionPrefix):\(kind.rawValue):"
+        var names: [String] = []
+        for serial in serials {
+            var text: UnsafeMutablePointer<CChar>?
+            // Keys that expired, were revoked or that we may not see are skipped.
+            guard keyctl_describe_alloc(serial, &text) >= 0, let text else { continue }
+            defer { free(text) }
+            // "type;uid;gid;perm;description": the description is last and may itself contain ';'.
+            let fields = String(cString: text).split(separator: ";", maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count == 5, fields[0] == "user", fields[4].hasPrefix(prefix) else { continue }
+            names.append(String(fields[4].dropFirst(prefix.count)))
+        }
+        return VaultItem.sorted(names)
+    }
+
+    /// Unlinks and invalidates the key; `false` when there was none (see `SecretStore.delete`).
+    @discardableResult
+    public func delete(_ item: VaultItem) async throws(VaultError) -> Bool {
+        let description = keyDescription(item)
+        guard let serial = try find(description, operation: .delete) else { return false }
+        if keyctl_unlink(serial, keyring.serial) < 0 {
+            if Self.isGone(errno) { return false }
+            throw .keyring(.delete, description: description, code: errno)
+        }
+        // Also make any other link to it useless at once (invalidate exists since Linux 3.5).
+        _ = keyctl_invalidate(serial)
+        return true
+    }
+
+    // MARK: - Helpers
+
+    /// The description of `item`'s key, `keyward:access-key:dev`.
+    public func keyDescription(_ item: VaultItem) -> String {
+        "\(descriptionPrefix):\(item.kind.rawValue):\(item.name)"
+    }
+
+    private func find(_ description: String, operation: VaultError.StoreOperation) throws(VaultError) -> key_serial_t? {
+        let serial = keyctl_search(keyring.serial, "user", description, 0)
+        if serial >= 0 { return key_serial_t(serial) }
+        if Self.isGone(errno) { return nil }
+        throw .keyring(operation, description: description, code: errno)
+    }
+
+    /// Errors that mean the key is not (or no longer) there.
+    private static func isGone(_ code: Int32) -> Bool {
+        code == ENOKEY || code == EKEYEXPIRED || code == EKEYREVOKED || code == ENOENT
+    }
+
+    private static func seconds(_ duration: Duration) -> UInt32 {
+        let (seconds, attoseconds) = duration.components
+        let whole = seconds + (attoseconds > 0 ? 1 : 0)
+        return UInt32(clamping: max(whole, 1))
+    }
+}

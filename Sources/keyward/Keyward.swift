@@ -1,0 +1,35 @@
+import ArgumentParser
+
+/// The `keyward` command: keeps AWS credentials short-lived, least-privileged and out of plaintext.
+///
+/// This file only registers the subcommands; each lives in `Commands/` and does its work through the
+/// library modules.
+@main
+struct Keyward: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keyward",
+        abstract: "Keep AWS credentials short-lived, least-privileged and out of plaintext.",
+        version: KeywardVersion.current,
+        subcommands: [
+            WhoamiCommand.self
+        ]
+    )
+
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            ErrorPresenter.exit(with: error)
+        }
+    }
+}
+
+/// The version printed by `keyward --version`.
+enum KeywardVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,83 @@
+import Foundation
+import KeywardSystem
+import Testing
+
+@testable import KeywardVault
+
+@Suite(
+    "Kernel keyring store",
+    .enabled(if: Backend.keyctl.skipReason == nil, Comment(rawValue: Backend.keyctl.skipReason ?? "")))
+struct KeyctlSecretStoreTests {
+    /// The line of /proc/keys for the key `description` in the user keyring, split into its fields
+    /// (serial, flags, usage, expiry, permissions, uid, gid, type, "description: payload length").
+    static func procKeysEntry(_ description: String) throws -> [String]? {
+        let keyctl = try #require(
+            ExecutableSearch.find("keyctl", in: testEnvironment["PATH"]), "keyctl is not installed")
+        let found = try runProgram(keyctl, ["search", "@u", "user", description])
+        guard found.status == 0, let serial = Int(found.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            return nil
+        }
+        let text = try String(contentsOfFile: "/proc/keys", encoding: .utf8)
+        return text.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        }
+        .first { $0.first.flatMap { Int($0, radix: 16) } == serial }
+    }
+
+    @Test func itemsAreUserKeysReadableByTheUserAndExpireWhenAsked() async throws {
+        let prefix = "keyward-test-\(UUID().uuidString.prefix(8))"
+        let store = KeyctlSecretStore(descriptionPrefix: prefix, timeout: .seconds(600))
+        let item = try VaultItem(kind: .session, name: "dev")
+        try await store.store(SecretString("token"), for: item)
+        defer { Task { try? await store.delete(item) } }
+        #expect(store.keyDescription(item) == "\(prefix):session:dev")
+        let entry = try #require(try Self.procKeysEntry("\(prefix):session:dev"))
+        #expect(entry[3] != "perm")  // an expiry such as "9m" or "599s"
+        #expect(entry[4] == "3f3f0000")  // possessor and user: all; group and others: nothing
+        #expect(entry[7] == "user")
+
+        try store.store(SecretString("token"), for: item, timeout: nil)
+        #expect(try Self.procKeysEntry("\(prefix):session:dev")?[3] == "perm")
+        #expect(try await store.delete(item) == true)
+        #expect(try Self.procKeysEntry("\(prefix):session:dev") == nil)
+    }
+
+    @Test func aKeyStoredFromAnotherSessionKeyringIsReadHere() async throws {
+        // `keyctl session -` runs the writer in a new anonymous session keyring that does not link the
+        // user keyring: the item must still land in the user keyring, readable by this process.
+        guard let keyctl = ExecutableSearch.find("keyctl", in: testEnvironment["PATH"]) else {
+            Issue.record("keyctl is not installed (scripts/setup-backends.sh installs keyutils)")
+            return
+        }
+        let prefix = "keyward-test-\(UUID().uuidString.prefix(8))"
+        let store = KeyctlSecretStore(descriptionPrefix: prefix)
+        let result = try runProgram(
+            keyctl,
+            [
+                "session", "-", helperExecutable, "write", "--backend", "keyctl", "--description-prefix", prefix,
+                "--prefix", "s",
+                "--count", "2",
+            ])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(try await store.list(.accessKey) == ["s-0", "s-1"])
+        #expect(try await store.read(.accessKey(profile: "s-1")) == SecretString("secret-of-s-1"))
+        for name in ["s-0", "s-1"] { try await store.delete(.accessKey(profile: name)) }
+    }
+
+    @Test func anOversizedSecretIsRefusedWithTheDescription() async throws {
+        let store = KeyctlSecretStore(descriptionPrefix: "keyward-test-\(UUID().uuidString.prefix(8))")
+        let item = try VaultItem.accessKey(profile: "big")
+        let error = VaultError.keyring(.store, description: store.keyDescription(item), code: E2BIG)
+        await #expect(throws: error) {
+            try await store.store(SecretString(String(repeating: "x", count: 40_000)), for: item)
+        }
+        #expect(
+            error.description == "kernel keyring: cannot store \(store.keyDescription(item)): Argument list too long")
+    }
+
+    @Test func probeAndLocation() {
+        #expect(KeyctlSecretStore.probe() == .available)
+        #expect(KeyctlSecretStore().location == "kernel user keyring")
+        #expect(KeyctlSecretStore(keyring: .session).location == "kernel session keyring")
+    }
+}

@@ -12,12 +12,19 @@ let package = Package(
         .library(name: "KeywardConfig", targets: ["KeywardConfig"]),
         .library(name: "KeywardAWS", targets: ["KeywardAWS"]),
         .library(name: "KeywardVault", targets: ["KeywardVault"]),
+        .library(name: "KeywardPolicy", targets: ["KeywardPolicy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Default traits off: swift-configuration is not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "KeywardSystem"),
@@ -42,22 +49,71 @@ let package = Package(
             ]
         ),
         .target(
+            name: "KeywardCredentials",
+            dependencies: [
+                "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardSystem",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "KeywardFederation",
+            dependencies: ["KeywardConfig", "KeywardAWS", "KeywardSystem"]
+        ),
+        .target(name: "KeywardPolicy"),
+        .target(
+            name: "KeywardServer",
+            dependencies: [
+                "KeywardAWS",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "KeywardTestSupport",
             dependencies: ["KeywardAWS"]
         ),
         .executableTarget(
             name: "keyward",
             dependencies: [
-                "KeywardSystem", "KeywardConfig", "KeywardAWS", "KeywardVault",
+                "KeywardSystem", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardCredentials",
+                "KeywardFederation", "KeywardPolicy", "KeywardServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            exclude: ["Commands/Policy"]
+            ]
+        ),
+        // `swift run -c release keyward-policy-bench`: the in-process policy evaluation benchmark.
+        .executableTarget(name: "keyward-policy-bench", dependencies: ["KeywardPolicy"]),
+        // scripts/bench-server: a credential server on a static source, for the load test.
+        .executableTarget(
+            name: "keyward-server-bench",
+            dependencies: ["KeywardServer", "KeywardAWS", .product(name: "Logging", package: "swift-log")]
         ),
         // A child process the vault tests kill and race against.
         .executableTarget(name: "KeywardVaultTestHelper", dependencies: ["KeywardVault", "KeywardSystem"]),
         .testTarget(name: "KeywardSystemTests", dependencies: ["KeywardSystem"]),
         .testTarget(name: "KeywardConfigTests", dependencies: ["KeywardConfig"]),
+        .testTarget(
+            name: "KeywardServerTests",
+            dependencies: [
+                "KeywardServer", "KeywardAWS",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "KeywardPolicyTests", dependencies: ["KeywardPolicy", "keyward"]),
         .testTarget(
             name: "KeywardAWSTests",
             dependencies: ["KeywardAWS", "KeywardTestSupport"],
@@ -69,8 +125,19 @@ let package = Package(
             dependencies: ["KeywardVault", "KeywardSystem", "KeywardVaultTestHelper"]
         ),
         .testTarget(
+            name: "KeywardCredentialsTests",
+            dependencies: ["KeywardCredentials", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardSystem"],
+            exclude: ["Support/aws_view.py"]
+        ),
+        .testTarget(
+            name: "KeywardFederationTests",
+            dependencies: ["KeywardFederation", "KeywardConfig", "KeywardAWS", "KeywardSystem"]
+        ),
+        .testTarget(
             name: "KeywardEndToEndTests",
-            dependencies: ["KeywardTestSupport", "KeywardAWS", "keyward"]
+            dependencies: [
+                "KeywardTestSupport", "KeywardAWS", "KeywardVault", "KeywardSystem", "KeywardCredentials", "keyward",
+            ]
         ),
     ]
 )

@@ -46,9 +46,19 @@ public final class MotoServer: Sendable {
     public static func with<T>(
         accessControl: AccessControl = .open, _ body: (MotoServer) async throws -> T
     ) async throws -> T {
-        let server = try await start(accessControl: accessControl)
-        defer { server.stop() }
-        return try await body(server)
+        // swift-testing runs suites in parallel; on two cores a dozen python servers starting at once starve
+        // each other past any start-up deadline, so only a few run at a time.
+        await MotoSlots.shared.acquire()
+        do {
+            let server = try await start(accessControl: accessControl)
+            defer { server.stop() }
+            let result = try await body(server)
+            await MotoSlots.shared.release()
+            return result
+        } catch {
+            await MotoSlots.shared.release()
+            throw error
+        }
     }
 
     /// Starts a server and waits until it accepts connections (30 s at most).
@@ -74,7 +84,7 @@ public final class MotoServer: Sendable {
         let server = MotoServer(
             endpoint: URL(string: "http://127.0.0.1:\(port)")!, port: port, accessControl: accessControl,
             process: process)
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(90)
         while Date() < deadline {
             if !process.isRunning {
                 let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
@@ -84,7 +94,7 @@ public final class MotoServer: Sendable {
             try await Task.sleep(nanoseconds: 50_000_000)
         }
         server.stop()
-        throw TestSupportError.serverDidNotStart("moto_server did not answer on port \(port) within 30 s")
+        throw TestSupportError.serverDidNotStart("moto_server did not answer on port \(port) within 90 s")
     }
 
     /// Stops the server and waits for it to exit (SIGKILL after 5 s).
@@ -128,5 +138,33 @@ extension Process {
             usleep(10_000)
         }
         return true
+    }
+}
+
+/// A counting semaphore for concurrently running emulators in one test process.
+actor MotoSlots {
+    static let shared = MotoSlots(limit: 3)
+
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) {
+        available = limit
+    }
+
+    func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            available += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }

@@ -11,11 +11,24 @@ struct Keyward: AsyncParsableCommand {
         abstract: "Keep AWS credentials short-lived, least-privileged and out of plaintext.",
         version: KeywardVersion.current,
         subcommands: [
-            WhoamiCommand.self
+            AddCommand.self,
+            ListCommand.self,
+            RemoveCommand.self,
+            RotateCommand.self,
+            WhoamiCommand.self,
+            ExecCommand.self,
+            ExportCommand.self,
+            ClearCommand.self,
+            AssumeCommand.self,
+            RolesCommand.self,
+            SamlCommand.self,
+            ServeCommand.self,
+            PolicyCommand.self,
         ]
     )
 
     static func main() async {
+        await CredentialFastPath.answerIfCached(CommandLine.arguments)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import KeywardAWS
+import KeywardCredentials
 
-/// `keyward whoami [PROFILE]`: who the resolved credentials belong to.
+/// `keyward whoami [PROFILE]`: who the profile's credentials belong to, resolved through the whole chain
+/// (MFA session, roles) and the session cache, as `exec` would resolve them.
 struct WhoamiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whoami",
@@ -13,14 +15,20 @@ struct WhoamiCommand: AsyncParsableCommand {
     @Argument(help: "The profile to resolve; default: AWS_PROFILE, else the environment's keys, else `default`.")
     var profile: String?
 
+    @Option(name: .customLong("mfa-token"), help: "The current code of the profile's MFA device.")
+    var mfaToken: String?
+
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
     func run() async throws {
         let context = CommandContext(global: global)
-        let resolved = try CLICredentials.resolve(profile: profile, context: context)
-        let sts = STSClient(client: QueryClient(endpoint: resolved.stsEndpoint, logger: context.logger))
-        let identity = try await sts.getCallerIdentity(credentials: resolved.credentials)
+        // A plain key is used as it is here: a session would only add a call.
+        let options = CredentialOptions(plainKeySessions: false)
+        let resolver = try context.credentialResolver(mfaToken: mfaToken, options: options)
+        let result = try await resolver.credentials(for: profile)
+        let sts = try resolver.stsClient(forProfile: profile)
+        let identity = try await sts.getCallerIdentity(credentials: result.credentials)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -1,0 +1,70 @@
+import KeywardAWS
+import KeywardConfig
+import KeywardSystem
+import KeywardVault
+
+/// Every way turning a profile into credentials can fail.
+///
+/// `description` is one line of fact naming the profile and what to do next; no case ever holds a secret,
+/// an MFA code or a raw response body. Lower layers' errors are kept as causes (`config`, `vault`, `sts`).
+public enum CredentialsError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The config or credentials file could not be read or resolved.
+    case config(ConfigError)
+    /// The key vault or the session cache failed.
+    case vault(VaultError)
+    /// An STS call failed; `operation` is e.g. `sts:AssumeRole`.
+    case sts(profile: String, AWSClientError)
+    /// The profile at the root of the chain has no credentials anywhere Keyward looks.
+    case noCredentials(profile: String)
+    /// An MFA code is needed and none could be had: no `--mfa-token`, no `mfa_process`, no terminal.
+    case mfaCodeUnavailable(profile: String, serial: String)
+    /// The MFA prompt on the terminal was cancelled or failed.
+    case mfaPromptFailed(profile: String, serial: String, reason: String)
+    /// `mfa_process` failed or printed no code.
+    case mfaProcessFailed(profile: String, reason: String)
+    /// `credential_process` failed or printed something other than credentials.
+    case credentialProcessFailed(profile: String, reason: String)
+    /// `web_identity_token_file` could not be read.
+    case webIdentityTokenUnreadable(profile: String, file: String)
+    /// `credential_source = Environment` but the environment holds no key.
+    case environmentCredentialsMissing(profile: String)
+    /// A source Keyward does not handle (IAM Identity Center, EC2 metadata, the ECS endpoint).
+    case unsupportedSource(profile: String, source: String)
+    /// Waiting for another process that fetches the same session failed or timed out.
+    case lock(SystemError)
+
+    public var description: String {
+        switch self {
+        case .config(let error):
+            return error.description
+        case .vault(let error):
+            return error.description
+        case .sts(let profile, let error):
+            return "profile \(profile): \(error.description)"
+        case .noCredentials(let profile):
+            return
+                "profile \(profile): no credentials: no key stored for it (keyward add \(profile)) and none in the "
+                + "AWS config files or the environment"
+        case .mfaCodeUnavailable(let profile, let serial):
+            return
+                "profile \(profile): an MFA code for \(serial) is needed: pass --mfa-token CODE, set mfa_process "
+                + "in the profile, or run from a terminal to be asked"
+        case .mfaPromptFailed(let profile, let serial, let reason):
+            return "profile \(profile): no MFA code for \(serial): \(reason)"
+        case .mfaProcessFailed(let profile, let reason):
+            return "profile \(profile): mfa_process: \(reason)"
+        case .credentialProcessFailed(let profile, let reason):
+            return "profile \(profile): credential_process: \(reason)"
+        case .webIdentityTokenUnreadable(let profile, let file):
+            return "profile \(profile): cannot read web_identity_token_file \(file)"
+        case .environmentCredentialsMissing(let profile):
+            return
+                "profile \(profile): credential_source = Environment but AWS_ACCESS_KEY_ID and "
+                + "AWS_SECRET_ACCESS_KEY are not set"
+        case .unsupportedSource(let profile, let source):
+            return "profile \(profile): \(source) is not supported by Keyward yet"
+        case .lock(let error):
+            return error.description
+        }
+    }
+}

@@ -1,0 +1,211 @@
+import FoundationEssentials
+import KeywardAWS
+import KeywardConfig
+import KeywardSystem
+import KeywardVault
+import Logging
+
+/// Turns a profile into credentials the way the AWS CLI reads `~/.aws/config`, with aws-vault's MFA session
+/// and cache: source credentials, then an MFA `GetSessionToken`, then `AssumeRole` along the chain.
+///
+/// The cached path reads the config, asks the session cache and answers: no vault decryption, no HTTP
+/// client, no process. A miss takes a lock file per chain under `KEYWARD_HOME`, looks in the cache again
+/// (another process may have just filled it), then fetches, so concurrent callers share one STS call and
+/// one MFA prompt.
+///
+/// ```swift
+/// let resolver = CredentialResolver(
+///     profiles: try ProfileResolver(environment: env), environment: env, keys: keys, cache: cache,
+///     lockDirectory: home + "/locks", mfa: codes, options: CredentialOptions(loginName: "jo"))
+/// let result = try await resolver.credentials(for: "admin")
+/// ```
+public struct CredentialResolver: Sendable {
+    /// The AWS config files.
+    public var profiles: ProfileResolver
+    /// The caller's environment (environment keys, `credential_process`).
+    public var environment: Environment
+    /// The vault of long-lived keys.
+    public var keys: KeySource
+    /// The session cache, or `nil` to cache nothing.
+    public var cache: SessionCache?
+    /// Where lock files go (`KEYWARD_HOME/locks`), or `nil` for no cross-process lock.
+    public var lockDirectory: String?
+    /// Where MFA codes come from.
+    public var mfa: MFACodeSource
+    /// Session lengths and flags.
+    public var options: CredentialOptions
+    /// The network seam for STS.
+    public var transport: any HTTPTransport
+    /// Debug logging, never a secret.
+    public var logger: Logger
+    /// How long a process waits for another one fetching the same session (it may be at an MFA prompt).
+    public var lockTimeout: Duration
+
+    /// Creates a resolver; nothing is read or opened until `credentials(for:)`.
+    public init(
+        profiles: ProfileResolver, environment: Environment, keys: KeySource, cache: SessionCache?,
+        lockDirectory: String?, mfa: MFACodeSource, options: CredentialOptions,
+        transport: any HTTPTransport = AsyncHTTPTransport(),
+        logger: Logger = Logger(label: "keyward.credentials", factory: { _ in SwiftLogNoOpLogHandler() }),
+        lockTimeout: Duration = .seconds(300)
+    ) {
+        self.profiles = profiles
+        self.environment = environment
+        self.keys = keys
+        self.cache = cache
+        self.lockDirectory = lockDirectory
+        self.mfa = mfa
+        self.options = options
+        self.transport = transport
+        self.logger = logger
+        self.lockTimeout = lockTimeout
+    }
+
+    /// The plan for a profile, from the config alone.
+    /// - Parameter profile: the profile; `nil` selects as the AWS CLI does (`AWS_PROFILE`, else `default`).
+    /// - Throws: `CredentialsError.config` or `.unsupportedSource`.
+    public func plan(for profile: String?) throws(CredentialsError) -> (CredentialPlan, ResolvedProfile) {
+        let resolved: ResolvedProfile
+        do {
+            resolved = try profiles.resolve(profile, allowMissing: true)
+        } catch {
+            throw .config(error)
+        }
+        return (try CredentialPlan(resolved, options: options), resolved)
+    }
+
+    /// Credentials for `profile` if the session cache holds them, without loading any source, opening the
+    /// vault, prompting or calling STS: the cached path of `keyward export`.
+    /// - Parameter profile: the profile.
+    /// - Returns: the cached credentials, or `nil` on a miss (or for a profile that fetches no session).
+    /// - Throws: `CredentialsError` when the config or the cache cannot be read.
+    public func cachedCredentials(for profile: String) async throws(CredentialsError) -> ResolvedCredentials? {
+        let (plan, _) = try plan(for: profile)
+        guard plan.fetchesSession || isWebIdentity(plan.source) else { return nil }
+        let loader = SourceLoader(keys: keys, cache: cache, environment: environment)
+        return try await cached(plan.finalFingerprint, plan: plan, loader: loader)
+    }
+
+    /// Credentials for `profile`.
+    ///
+    /// With no profile named and keys in the environment, those keys are used as they are, as the AWS CLI
+    /// does.
+    /// - Parameter profile: the profile, or `nil` to select as the AWS CLI does.
+    /// - Returns: the credentials and where they came from.
+    /// - Throws: `CredentialsError`.
+    public func credentials(for profile: String?) async throws(CredentialsError) -> ResolvedCredentials {
+        if profile == nil, let id = environment["AWS_ACCESS_KEY_ID"], let secret = environment["AWS_SECRET_ACCESS_KEY"]
+        {
+            let token = environment["AWS_SESSION_TOKEN"] ?? environment["AWS_SECURITY_TOKEN"]
+            let credentials = AWSCredentials(
+                accessKeyID: id, secretAccessKey: SecretAccessKey(secret), sessionToken: token.map(SessionToken.init))
+            return ResolvedCredentials(
+                credentials: credentials, profile: "environment",
+                region: environment.first(
+                    of: ["AWS_REGION", "AWS_DEFAULT_REGION"])?.value, origin: .source)
+        }
+        let (plan, resolved) = try plan(for: profile)
+        let loader = SourceLoader(keys: keys, cache: cache, environment: environment)
+        if !plan.fetchesSession && !isWebIdentity(plan.source) {
+            let loaded = try await loader.load(plan.source)
+            guard let credentials = loaded.credentials else { throw .noCredentials(profile: plan.profile) }
+            return ResolvedCredentials(
+                credentials: credentials, profile: plan.profile, region: plan.region, origin: .source)
+        }
+        let fingerprint = plan.finalFingerprint
+        if let hit = try await cached(fingerprint, plan: plan, loader: loader) { return hit }
+
+        let held = try await CredentialLock.acquire(
+            directory: lockDirectory, fingerprint: fingerprint, timeout: lockTimeout)
+        let outcome: Result<ResolvedCredentials, CredentialsError>
+        do {
+            outcome = .success(try await fetchLocked(plan: plan, resolved: resolved, loader: loader))
+        } catch {
+            outcome = .failure(error)
+        }
+        CredentialLock.release(held)
+        return try outcome.get()
+    }
+
+    /// The miss path, under the chain's lock: look again, load the source, fetch, cache.
+    private func fetchLocked(
+        plan: CredentialPlan, resolved: ResolvedProfile, loader: SourceLoader
+    ) async throws(CredentialsError) -> ResolvedCredentials {
+        let fingerprint = plan.finalFingerprint
+        if let hit = try await cached(fingerprint, plan: plan, loader: loader) { return hit }
+        let loaded = try await loader.load(plan.source)
+        let key = fingerprint + "|key:" + loaded.identity
+        if let cache, let hit = try await read(cache, key: key) {
+            return ResolvedCredentials(
+                credentials: hit.credentials, profile: plan.profile, region: plan.region, origin: .cache)
+        }
+        let fetcher = SessionFetcher(
+            plan: plan, sts: try stsClient(for: resolved), cache: cache, mfa: mfa, logger: logger,
+            lockDirectory: lockDirectory, lockTimeout: lockTimeout)
+        let session = try await fetcher.fetch(loaded: loaded)
+        if let cache {
+            do {
+                try await cache.store(session, forKey: key)
+            } catch {
+                logger.debug("cannot cache the session", metadata: ["error": "\(error)"])
+            }
+        }
+        return ResolvedCredentials(
+            credentials: session.credentials, profile: plan.profile, region: plan.region, origin: .fetched)
+    }
+
+    private func cached(
+        _ fingerprint: String, plan: CredentialPlan, loader: SourceLoader
+    ) async throws(CredentialsError) -> ResolvedCredentials? {
+        guard let cache, let identity = await loader.cheapIdentity(of: plan.source) else { return nil }
+        guard let hit = try await read(cache, key: fingerprint + "|key:" + identity) else { return nil }
+        logger.debug("session from the cache", metadata: ["profile": "\(plan.profile)"])
+        return ResolvedCredentials(
+            credentials: hit.credentials, profile: plan.profile, region: plan.region, origin: .cache)
+    }
+
+    private func read(_ cache: SessionCache, key: String) async throws(CredentialsError) -> CachedSession? {
+        do {
+            return try await cache.session(forKey: key)
+        } catch {
+            throw .vault(error)
+        }
+    }
+
+    private func isWebIdentity(_ source: CredentialPlan.Source) -> Bool {
+        if case .webIdentity = source { return true }
+        return false
+    }
+
+    /// An STS client with the region and endpoint settings of `profile`, for calls made with its credentials.
+    /// - Parameter profile: the profile, or `nil` to select as the AWS CLI does.
+    /// - Throws: `CredentialsError.config` or `.sts` for an unusable endpoint.
+    public func stsClient(forProfile profile: String?) throws(CredentialsError) -> STSClient {
+        do {
+            return try stsClient(for: profiles.resolve(profile, allowMissing: true))
+        } catch let error as CredentialsError {
+            throw error
+        } catch let error as ConfigError {
+            throw .config(error)
+        } catch {
+            throw .noCredentials(profile: profile ?? "default")
+        }
+    }
+
+    /// The STS client for the target profile's region and endpoint settings.
+    func stsClient(for resolved: ResolvedProfile) throws(CredentialsError) -> STSClient {
+        do {
+            let override = try profiles.endpointURL(for: .sts, profile: resolved.profile)
+            let mode = try profiles.stsRegionalEndpoints(for: resolved.profile)
+            let endpoint = try ServiceEndpoint.sts(
+                region: resolved.region, mode: mode == .legacy ? .legacy : .regional, override: override)
+            return STSClient(client: QueryClient(endpoint: endpoint, transport: transport, logger: logger))
+        } catch let error as ConfigError {
+            throw .config(error)
+        } catch let error as AWSClientError {
+            throw .sts(profile: resolved.profile.name, error)
+        } catch {
+            throw .noCredentials(profile: resolved.profile.name)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Crypto
+import FoundationEssentials
+import KeywardAWS
+import KeywardConfig
+import KeywardSystem
+import KeywardVault
+
+/// Reads the credentials at the root of a chain: the vault's key, keys in the files, `credential_process`,
+/// the environment, or the web identity token (whose role the resolver then assumes).
+struct SourceLoader: Sendable {
+    var keys: KeySource
+    var cache: SessionCache?
+    var environment: Environment
+
+    /// What identifies the source's key in cache keys, when it is cheap to know: without decrypting the
+    /// vault or running a process. `nil` means the source must be loaded first.
+    func cheapIdentity(of source: CredentialPlan.Source) async -> String? {
+        switch source {
+        case .vaultKey(let profile):
+            guard let cache, let stamp = keys.stamp() else { return nil }
+            return await cache.rememberedKeyID(profile: profile, storeName: keys.location, stamp: stamp)
+        case .staticKeys(let keys, _):
+            return keys.accessKeyID
+        case .environment:
+            return environment["AWS_ACCESS_KEY_ID"]
+        case .credentialProcess:
+            return "process"  // the command is part of the fingerprint
+        case .webIdentity(let file, _, _, _):
+            guard let bytes = try? SecureFile.read(at: file) else { return nil }
+            return "token:" + SHA256.hash(data: bytes).prefix(12).map { String($0, radix: 16) }.joined()
+        }
+    }
+
+    /// The source's credentials and its identity for cache keys. Web identity sources have no credentials
+    /// of their own: the token is returned as `webIdentityToken`.
+    func load(_ source: CredentialPlan.Source) async throws(CredentialsError) -> Loaded {
+        switch source {
+        case .vaultKey(let profile):
+            let stamp = keys.stamp()
+            let stored: StoredKey?
+            do {
+                stored = try await keys.open().key(profile: profile)
+            } catch {
+                throw .vault(error)
+            }
+            guard let stored else { throw .noCredentials(profile: profile) }
+            if let cache, let stamp {
+                await cache.rememberKeyID(stored.accessKeyID, profile: profile, storeName: keys.location, stamp: stamp)
+            }
+            return Loaded(
+                credentials: AWSCredentials(
+                    accessKeyID: stored.accessKeyID,
+                    secretAccessKey: SecretAccessKey(stored.secretAccessKey.unredacted)),
+                identity: stored.accessKeyID)
+        case .staticKeys(let keys, _):
+            return Loaded(
+                credentials: AWSCredentials(
+                    accessKeyID: keys.accessKeyID, secretAccessKey: SecretAccessKey(keys.secretAccessKey.revealed),
+                    sessionToken: keys.sessionToken.map { SessionToken($0.revealed) }),
+                identity: keys.accessKeyID)
+        case .environment(let profile):
+            guard let id = environment["AWS_ACCESS_KEY_ID"], let secret = environment["AWS_SECRET_ACCESS_KEY"] else {
+                throw .environmentCredentialsMissing(profile: profile)
+            }
+            let token = environment["AWS_SESSION_TOKEN"] ?? environment["AWS_SECURITY_TOKEN"]
+            return Loaded(
+                credentials: AWSCredentials(
+                    accessKeyID: id, secretAccessKey: SecretAccessKey(secret),
+                    sessionToken: token.map(SessionToken.init)),
+                identity: id)
+        case .credentialProcess(let command, let profile):
+            return Loaded(credentials: try runProcess(command, profile: profile), identity: "process")
+        case .webIdentity(let file, _, _, let profile):
+            guard let bytes = try? SecureFile.read(at: file),
+                let token = String(validating: bytes, as: UTF8.self)?.trimmingSpaces(),
+                !token.isEmpty
+            else { throw .webIdentityTokenUnreadable(profile: profile, file: file) }
+            return Loaded(
+                credentials: nil, identity: await cheapIdentity(of: source) ?? "token", webIdentityToken: token)
+        }
+    }
+
+    /// Runs `credential_process` as botocore does (its output on stdout, its stderr ignored) and reads its JSON.
+    private func runProcess(_ command: String, profile: String) throws(CredentialsError) -> AWSCredentials {
+        let output: ChildProcess.Output
+        do {
+            output = try ChildProcess(
+                executable: "/bin/sh", arguments: ["-c", command], environment: environment.variables
+            ).run(timeout: .seconds(120))
+        } catch {
+            throw .credentialProcessFailed(profile: profile, reason: error.description)
+        }
+        guard output.succeeded else {
+            throw .credentialProcessFailed(profile: profile, reason: "\(output.termination)")
+        }
+        guard let document = try? JSONDecoder().decode(CredentialProcessOutput.self, from: Data(output.standardOutput)),
+            let credentials = document.credentials
+        else {
+            throw .credentialProcessFailed(profile: profile, reason: "its output is not Version 1 credentials JSON")
+        }
+        return credentials
+    }
+
+    struct Loaded: Sendable {
+        var credentials: AWSCredentials?
+        var identity: String
+        var webIdentityToken: String?
+    }
+}

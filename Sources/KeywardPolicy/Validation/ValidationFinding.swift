@@ -1,0 +1,142 @@
+/// One finding about a policy document, in the style of IAM Access Analyzer's policy validation.
+///
+/// `issueCode` uses Access Analyzer's check names where one exists (see the IAM User Guide, "IAM policy
+/// validation check reference"); Keyward's own checks are marked in ``IssueCode``.
+public struct ValidationFinding: Sendable, Equatable, CustomStringConvertible {
+    /// How serious the finding is.
+    public var severity: Severity
+    /// The check that produced it.
+    public var issueCode: IssueCode
+    /// The JSON path of the problem, e.g. `Statement[2].Condition`; empty for the whole document.
+    public var path: String
+    /// One line saying what is wrong.
+    public var message: String
+    /// Where in the file, when known.
+    public var location: SourceLocation?
+
+    /// Creates a finding whose severity is the issue code's.
+    public init(_ issueCode: IssueCode, path: String, message: String, location: SourceLocation? = nil) {
+        self.severity = issueCode.severity
+        self.issueCode = issueCode
+        self.path = path
+        self.message = message
+        self.location = location
+    }
+
+    /// `Statement[2].Condition: unknown operator "StringEqualz"`.
+    public var description: String {
+        path.isEmpty ? message : "\(path): \(message)"
+    }
+
+    /// Finding severities, as Access Analyzer names them.
+    public enum Severity: String, Sendable, Equatable, Comparable, CaseIterable {
+        case error = "ERROR"
+        case securityWarning = "SECURITY_WARNING"
+        case warning = "WARNING"
+        case suggestion = "SUGGESTION"
+
+        private var rank: Int {
+            switch self {
+            case .error: return 0
+            case .securityWarning: return 1
+            case .warning: return 2
+            case .suggestion: return 3
+            }
+        }
+
+        /// Errors sort first.
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+}
+
+/// The checks Keyward runs. Raw values are Access Analyzer's issue codes unless noted.
+public enum IssueCode: String, Sendable, Equatable, CaseIterable {
+    // Errors.
+    case jsonSyntaxError = "JSON_SYNTAX_ERROR"
+    case dataTypeMismatch = "DATA_TYPE_MISMATCH"
+    case duplicateKeys = "DUPLICATE_KEYS"  // Keyward: the same key twice in one object.
+    case duplicateKeysWithDifferentCase = "DUPLICATE_KEYS_WITH_DIFFERENT_CASE"
+    case invalidAction = "INVALID_ACTION"
+    case invalidARNAccount = "INVALID_ARN_ACCOUNT"
+    case invalidARNPrefix = "INVALID_ARN_PREFIX"
+    case invalidARNRegion = "INVALID_ARN_REGION"
+    case invalidARNResource = "INVALID_ARN_RESOURCE"
+    case invalidARNServiceCase = "INVALID_ARN_SERVICE_CASE"
+    case invalidConditionDataType = "INVALID_CONDITION_DATA_TYPE"
+    case invalidConditionKeyFormat = "INVALID_CONDITION_KEY_FORMAT"
+    case invalidConditionMultipleBoolean = "INVALID_CONDITION_MULTIPLE_BOOLEAN"
+    case invalidConditionOperator = "INVALID_CONDITION_OPERATOR"
+    case invalidEffect = "INVALID_EFFECT"
+    case invalidGlobalConditionKey = "INVALID_GLOBAL_CONDITION_KEY"
+    case invalidPartition = "INVALID_PARTITION"
+    case invalidPolicyElement = "INVALID_POLICY_ELEMENT"
+    case invalidPrincipalFormat = "INVALID_PRINCIPAL_FORMAT"
+    case invalidPrincipalKey = "INVALID_PRINCIPAL_KEY"
+    case invalidVariableForOperator = "INVALID_VARIABLE_FOR_OPERATOR"
+    case invalidVersion = "INVALID_VERSION"
+    case missingAction = "MISSING_ACTION"
+    case missingARNField = "MISSING_ARN_FIELD"
+    case missingEffect = "MISSING_EFFECT"
+    case missingPrincipal = "MISSING_PRINCIPAL"
+    case missingResource = "MISSING_RESOURCE"
+    case missingStatement = "MISSING_STATEMENT"
+    case nullWithIfExists = "NULL_WITH_IF_EXISTS"
+    case scpSyntaxErrorActionWildcard = "SCP_SYNTAX_ERROR_ACTION_WILDCARD"
+    case scpSyntaxErrorPrincipal = "SCP_SYNTAX_ERROR_PRINCIPAL"
+    case uniqueSidsRequired = "UNIQUE_SIDS_REQUIRED"
+    case unsupportedElementCombination = "UNSUPPORTED_ELEMENT_COMBINATION"
+    case unsupportedPrincipal = "UNSUPPORTED_PRINCIPAL"
+    case unsupportedSid = "UNSUPPORTED_SID"
+    case unsupportedWildcardInPrincipal = "UNSUPPORTED_WILDCARD_IN_PRINCIPAL"
+    // Security warnings.
+    case allowWithNotPrincipal = "ALLOW_WITH_NOT_PRINCIPAL"
+    case forAllValuesWithSingleValuedKey = "FORALLVALUES_WITH_SINGLE_VALUED_KEY"
+    case passRoleWithStarInResource = "PASS_ROLE_WITH_STAR_IN_RESOURCE"
+    case passRoleWithNotResource = "PASS_ROLE_WITH_NOT_RESOURCE"
+    // General warnings.
+    case missingVersion = "MISSING_VERSION"
+    case redundantAction = "REDUNDANT_ACTION"
+    case redundantResource = "REDUNDANT_RESOURCE"
+    case singleValuedOperatorOnMultivaluedKey = "SINGLE_VALUED_OPERATOR_ON_MULTIVALUED_KEY"  // Keyward.
+    case mfaBoolWithoutIfExists = "MFA_BOOL_WITHOUT_IF_EXISTS"  // Keyward: the seeds' MFA trap.
+    case unresolvableVariable = "UNRESOLVABLE_VARIABLE"  // Keyward: `${` without a closing `}`.
+    // Suggestions.
+    case emptyArrayAction = "EMPTY_ARRAY_ACTION"
+    case emptyArrayCondition = "EMPTY_ARRAY_CONDITION"
+    case emptyArrayPrincipal = "EMPTY_ARRAY_PRINCIPAL"
+    case emptyArrayResource = "EMPTY_ARRAY_RESOURCE"
+    case emptyObjectCondition = "EMPTY_OBJECT_CONDITION"
+    case emptyObjectPrincipal = "EMPTY_OBJECT_PRINCIPAL"
+    case emptySidValue = "EMPTY_SID_VALUE"
+
+    /// The severity Access Analyzer gives this check.
+    public var severity: ValidationFinding.Severity {
+        switch self {
+        case .allowWithNotPrincipal, .forAllValuesWithSingleValuedKey, .passRoleWithStarInResource,
+            .passRoleWithNotResource:
+            return .securityWarning
+        case .missingVersion, .redundantAction, .redundantResource, .singleValuedOperatorOnMultivaluedKey,
+            .mfaBoolWithoutIfExists, .unresolvableVariable:
+            return .warning
+        case .emptyArrayAction, .emptyArrayCondition, .emptyArrayPrincipal, .emptyArrayResource,
+            .emptyObjectCondition, .emptyObjectPrincipal, .emptySidValue:
+            return .suggestion
+        default:
+            return .error
+        }
+    }
+
+    /// Whether a policy with this finding cannot be evaluated faithfully (AWS would refuse to attach it and
+    /// Keyward cannot guess what was meant), so `simulate` refuses it.
+    public var blocksEvaluation: Bool {
+        switch self {
+        case .jsonSyntaxError, .dataTypeMismatch, .duplicateKeys, .invalidPolicyElement, .invalidEffect,
+            .missingEffect, .missingAction, .missingStatement, .unsupportedElementCombination,
+            .invalidConditionOperator, .invalidVersion, .invalidPrincipalKey, .invalidPrincipalFormat,
+            .nullWithIfExists:
+            return true
+        default:
+            return false
+        }
+    }
+}

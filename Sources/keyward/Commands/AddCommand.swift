@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import KeywardSystem
+import KeywardVault
+
+/// `keyward add PROFILE [--env]`: stores an IAM user's long-lived key pair in the vault.
+///
+/// The key never comes from the command line (it would land in the shell history and in `ps`): it is typed
+/// at the controlling terminal without echo, or read from `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY`
+/// with `--env`. Both prompts are silent, the key id's too, so a secret pasted into the wrong prompt is
+/// never shown on the screen.
+struct AddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Store an IAM user's access key pair in the vault (prompted for, never an argument).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The profile the key belongs to.")
+    var profile: String
+
+    @Flag(name: .long, help: "Read the key from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY instead of prompting.")
+    var env = false
+
+    // Anything after the profile. Captured so that argument-parser's own "unexpected argument" message,
+    // which repeats the argument, never echoes a secret someone tried to pass.
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var unexpected: [String] = []
+
+    func validate() throws {
+        if !unexpected.isEmpty {
+            throw ValidationError(
+                "keyward add takes only a profile name: the key is never an argument (it is prompted for on the "
+                    + "terminal, or read from the environment with --env)")
+        }
+    }
+
+    func run() async throws {
+        let context = CommandContext(global: global)
+        _ = try VaultItem.accessKey(profile: profile)  // refuse an unusable name before asking for a secret
+        let (accessKeyID, secret) = try readKey(context: context)
+        let key = StoredKey(accessKeyID: accessKeyID, secretAccessKey: secret, storedAt: Date())
+        switch key.shape {
+        case .longTerm:
+            break
+        case .temporary:
+            FileHandle.standardError.write(
+                Data(
+                    ("keyward: warning: \(key.maskedAccessKeyID) is a temporary (ASIA) key from an STS session: it "
+                        + "stops working when its session expires and its session token is not stored; store the "
+                        + "IAM user's long-lived AKIA key instead\n").utf8))
+        case .unrecognized:
+            // Never repeat the value: it may be a secret typed into the wrong prompt.
+            throw CommandExit(
+                code: 1,
+                description:
+                    "profile \(profile): the access key id does not look like one (expected AKIA followed by "
+                    + "upper-case letters and digits); nothing was stored")
+        }
+        let vault = try context.vaultForKeys()
+        let replaced = try await vault.key(profile: profile) != nil
+        try await vault.storeKey(key, profile: profile)
+        print(
+            "\(replaced ? "Replaced the key of" : "Added") profile \(profile): \(key.maskedAccessKeyID) in "
+                + "\(vault.store.kind) (\(vault.store.location))")
+    }
+
+    /// The key id and secret, from the environment or the terminal, trimmed of surrounding blanks.
+    private func readKey(context: CommandContext) throws -> (String, SecretString) {
+        let id: String
+        let secret: String
+        if env {
+            guard let envID = context.environment["AWS_ACCESS_KEY_ID"], !envID.isEmpty else {
+                throw CommandExit(code: 1, description: "profile \(profile): --env: AWS_ACCESS_KEY_ID is not set")
+            }
+            guard let envSecret = context.environment["AWS_SECRET_ACCESS_KEY"], !envSecret.isEmpty else {
+                throw CommandExit(code: 1, description: "profile \(profile): --env: AWS_SECRET_ACCESS_KEY is not set")
+            }
+            (id, secret) = (envID, envSecret)
+        } else {
+            let prompt = TerminalPrompt()
+            do {
+                id = try prompt.readSecret(prompt: "Access key ID for profile \(profile): ").unredacted
+                secret = try prompt.readSecret(prompt: "Secret access key: ").unredacted
+            } catch {
+                throw CommandExit(
+                    code: 1,
+                    description: "profile \(profile): cannot prompt for the key (\(error)); use --env to read it from "
+                        + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+            }
+        }
+        let trimmedSecret = secret.trimmingCharacters(in: .whitespaces)
+        guard !trimmedSecret.isEmpty else {
+            throw CommandExit(code: 1, description: "profile \(profile): the secret access key is empty")
+        }
+        return (id.trimmingCharacters(in: .whitespaces), SecretString(trimmedSecret))
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import KeywardAWS
+import KeywardCredentials
+import KeywardPolicy
+
+/// `keyward policy can PROFILE ACTION RESOURCE`: fetches the caller's own policies from IAM and explains,
+/// locally, whether the request would be allowed.
+struct PolicyCanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "can",
+        abstract: "Would this profile's identity be allowed ACTION on RESOURCE? Fetched from IAM, decided locally.",
+        discussion: """
+            Resolves PROFILE through the credential chain, asks STS who it is, reads that user's (inline, \
+            attached, group) or role's policies and permissions boundary with iam:GetAccountAuthorizationDetails, \
+            and evaluates the request as IAM would. SCPs and resource policies are not visible to an account's \
+            identity and are not included.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The profile whose identity is asked about.")
+    var profile: String
+
+    @Argument(help: "The action, e.g. s3:GetObject.")
+    var action: String
+
+    @Argument(help: "The resource ARN, or *.")
+    var resource: String = "*"
+
+    @Option(name: .customLong("context"), help: "A condition key, KEY=VALUE (repeatable; repeat a key for sets).")
+    var context: [String] = []
+
+    @Option(name: .customLong("mfa-token"), help: "The current code of the profile's MFA device.")
+    var mfaToken: String?
+
+    @Flag(help: "Print the explanation as JSON.")
+    var json = false
+
+    func run() async throws {
+        let commandContext = CommandContext(global: global)
+        // A plain key is used as it is: IAM reads need no session, and one would only add a call.
+        let resolver = try commandContext.credentialResolver(
+            mfaToken: mfaToken, options: CredentialOptions(plainKeySessions: false))
+        let credentials = try await resolver.credentials(for: profile).credentials
+        let identity = try await resolver.stsClient(forProfile: profile).getCallerIdentity(credentials: credentials)
+        let iam = IAMClient(client: QueryClient(endpoint: try iamEndpoint(commandContext)), credentials: credentials)
+        let details = try await iam.getAccountAuthorizationDetails()
+        let principal = try PrincipalDetailsBuilder(details: details).principal(for: identity.arn)
+        let set = try principal.policySet()
+        let request = principal.request(
+            action: action, resource: resource, context: try ContextArguments.parse(context))
+        let explanation = set.explain(request)
+        let text =
+            json
+            ? ExplanationRenderer.json(explanation, policies: set)
+            : ExplanationRenderer.render(explanation, policies: set)
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    private func iamEndpoint(_ context: CommandContext) throws -> ServiceEndpoint {
+        let profiles = try context.profileResolver()
+        let resolved = try profiles.resolve(profile, allowMissing: true)
+        return try ServiceEndpoint.iam(
+            region: resolved.region, override: try profiles.endpointURL(for: .iam, profile: resolved.profile))
+    }
+}
+
+/// Picks the caller's user or role out of `GetAccountAuthorizationDetails` and gathers its policies.
+struct PrincipalDetailsBuilder {
+    var details: AccountAuthorizationDetails
+
+    func principal(for callerARN: String) throws -> PrincipalAuthorizationDetails {
+        // arn:aws:iam::ACCOUNT:user/PATH/NAME or arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION
+        let resource = callerARN.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).last ?? ""
+        let parts = resource.split(separator: "/").map(String.init)
+        if parts.first == "user", let name = parts.last, let user = details.users.first(where: { $0.name == name }) {
+            let groups = details.groups.filter { user.groups.contains($0.name) }
+            return PrincipalAuthorizationDetails(
+                principal: .user(arn: user.arn),
+                inlinePolicies: user.inlinePolicies.map { NamedPolicyDocument(name: $0.name, json: $0.document) },
+                attachedPolicies: managed(user.attachedPolicyARNs),
+                groupPolicies: groups.flatMap { group in
+                    group.inlinePolicies.map {
+                        NamedPolicyDocument(name: "\(group.name)/\($0.name)", json: $0.document)
+                    }
+                        + managed(group.attachedPolicyARNs)
+                },
+                permissionsBoundary: user.permissionsBoundaryARN.flatMap { managed([$0]).first },
+                tags: Dictionary(user.tags.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }))
+        }
+        if parts.first == "assumed-role", parts.count >= 3,
+            let role = details.roles.first(where: { $0.name == parts[1] })
+        {
+            return PrincipalAuthorizationDetails(
+                principal: .role(arn: role.arn, sessionName: parts[2]),
+                inlinePolicies: role.inlinePolicies.map { NamedPolicyDocument(name: $0.name, json: $0.document) },
+                attachedPolicies: managed(role.attachedPolicyARNs),
+                permissionsBoundary: role.permissionsBoundaryARN.flatMap { managed([$0]).first },
+                tags: Dictionary(role.tags.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }))
+        }
+        throw CommandExit(
+            code: 1, description: "\(callerARN): not an IAM user or role session found in the account's details")
+    }
+
+    private func managed(_ arns: [String]) -> [NamedPolicyDocument] {
+        arns.compactMap { arn in
+            details.managedPolicyDocument(arn: arn).map { NamedPolicyDocument(name: arn, json: $0) }
+        }
+    }
+}

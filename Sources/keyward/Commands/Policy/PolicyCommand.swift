@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `keyward policy`: parse, validate, simulate and generate IAM policies locally.
+struct PolicyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy",
+        abstract: "Simulate, validate and generate IAM policies locally.",
+        subcommands: [
+            PolicySimulateCommand.self, PolicyValidateCommand.self, PolicyTemplateCommand.self, PolicyCanCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import KeywardSystem
+import KeywardVault
+
+/// `keyward remove PROFILE [--force]`: deletes a profile's stored key after asking on the terminal.
+///
+/// The question goes to the controlling terminal, never stdin, so a script cannot confirm by accident by
+/// piping `yes`; scripts pass `--force`. Without a terminal and without `--force` nothing is removed.
+struct RemoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Delete a profile's stored access key (asks first; --force does not).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The profile whose key is deleted.")
+    var profile: String
+
+    @Flag(name: .long, help: "Do not ask for confirmation.")
+    var force = false
+
+    func run() async throws {
+        let context = CommandContext(global: global)
+        let vault = try context.vaultForKeys()
+        guard let key = try await vault.key(profile: profile) else {
+            throw CommandExit(
+                code: 1,
+                description: "profile \(profile): no access key is stored in \(vault.store.kind) "
+                    + "(\(vault.store.location)); nothing was removed")
+        }
+        if !force {
+            let question =
+                "Delete the access key \(key.maskedAccessKeyID) of profile \(profile) from \(vault.store.kind)? "
+                + "It cannot be recovered. [y/N] "
+            let answer: String
+            do {
+                answer = try TerminalPrompt().readLine(prompt: question, limit: 16)
+            } catch SystemError.noTerminal {
+                throw CommandExit(
+                    code: 1,
+                    description: "profile \(profile): no terminal to confirm the removal on; pass --force to remove "
+                        + "without asking; nothing was removed")
+            } catch {
+                throw CommandExit(code: 1, description: "profile \(profile): \(error); nothing was removed")
+            }
+            guard ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw CommandExit(code: 1, description: "profile \(profile): not confirmed; nothing was removed")
+            }
+        }
+        try await vault.removeKey(profile: profile)
+        // Sessions made from the removed key go too, as with aws-vault's `remove`: removing a key is how a
+        // person says "this profile should no longer work here".
+        let dropped = try await context.sessionCache(sharing: vault).clear(profile: profile)
+        let sessions = dropped == 0 ? "" : " and \(dropped) cached session\(dropped == 1 ? "" : "s")"
+        print(
+            "Removed the access key \(key.maskedAccessKeyID)\(sessions) of profile \(profile) from "
+                + "\(vault.store.kind)")
+    }
+}

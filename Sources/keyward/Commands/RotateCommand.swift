@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import KeywardAWS
+import KeywardConfig
+import KeywardCredentials
+
+/// `keyward rotate PROFILE`: replaces the profile's stored key with a new one and deletes the old one
+/// (see `KeyRotation` for the order of the steps and what each failure leaves behind).
+///
+/// Region and endpoints come from the profile and the environment as for the AWS CLI: `AWS_REGION` /
+/// `AWS_DEFAULT_REGION` / `region`, `AWS_ENDPOINT_URL_IAM` / `AWS_ENDPOINT_URL_STS` / `AWS_ENDPOINT_URL` /
+/// `endpoint_url`, `sts_regional_endpoints`.
+struct RotateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rotate",
+        abstract: "Create a new access key for the profile's IAM user, store it, and delete the old one.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The profile whose stored key is rotated.")
+    var profile: String
+
+    func run() async throws {
+        let context = CommandContext(global: global)
+        let endpoints = try RotationEndpoints(profile: profile, context: context)
+        let rotation = KeyRotation(
+            profile: profile, vault: try context.vaultForKeys(),
+            service: AWSAccessKeyService(
+                sts: QueryClient(endpoint: endpoints.sts, logger: context.logger),
+                iam: QueryClient(endpoint: endpoints.iam, logger: context.logger)),
+            progress: { line in FileHandle.standardError.write(Data(("keyward: " + line + "\n").utf8)) })
+        let outcome = try await rotation.run()
+        let masked = { (id: String) in String(repeating: "*", count: 16) + id.suffix(4) }
+        let deleted = outcome.oldKeyWasAlreadyGone ? "was already deleted" : "deleted"
+        print(
+            "Rotated profile \(profile) (user \(outcome.user)): new key \(masked(outcome.newKeyID)) stored, "
+                + "old key \(outcome.oldKeyID) \(deleted)")
+    }
+}
+
+/// Where `rotate` calls STS and IAM for a profile, which may exist only in the vault (then the environment
+/// alone decides).
+private struct RotationEndpoints {
+    var sts: ServiceEndpoint
+    var iam: ServiceEndpoint
+
+    init(profile name: String, context: CommandContext) throws {
+        let environment = context.environment
+        let resolver = try context.profileResolver()
+        if resolver.hasProfile(named: name) {
+            let profile = try resolver.profile(named: name)
+            let region = resolver.region(for: profile)
+            let mode = try resolver.stsRegionalEndpoints(for: profile)
+            sts = try ServiceEndpoint.sts(
+                region: region, mode: mode == .legacy ? .legacy : .regional,
+                override: try resolver.endpointURL(for: .sts, profile: profile))
+            iam = try ServiceEndpoint.iam(
+                region: region, override: try resolver.endpointURL(for: .iam, profile: profile))
+        } else {
+            let region = environment.first(of: ["AWS_REGION", "AWS_DEFAULT_REGION"])?.value
+            let ignore = environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]?.lowercased() == "true"
+            func override(_ service: EndpointService) -> String? {
+                ignore ? nil : environment.first(of: [service.environmentVariable, "AWS_ENDPOINT_URL"])?.value
+            }
+            let legacy = environment["AWS_STS_REGIONAL_ENDPOINTS"] == "legacy"
+            sts = try ServiceEndpoint.sts(region: region, mode: legacy ? .legacy : .regional, override: override(.sts))
+            iam = try ServiceEndpoint.iam(region: region, override: override(.iam))
+        }
+    }
+}

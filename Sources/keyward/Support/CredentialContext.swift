@@ -1,0 +1,70 @@
+import Glibc
+import KeywardConfig
+import KeywardCredentials
+import KeywardSystem
+import KeywardVault
+
+/// How `exec`, `export`, `whoami` and `clear` reach the credential chain. Everything is built lazily: the
+/// cached path probes the kernel keyring (one system call), reads the AWS config and answers, without
+/// choosing or opening the key vault.
+extension CommandContext {
+    /// The session cache: the kernel keyring when usable, else the sessions backend of `backendSelection()`.
+    /// - Throws: `VaultError` when no backend can be chosen or built.
+    func credentialSessionCache() throws -> SessionCache {
+        let namespace = SessionCache.namespace(forHome: keywardHome)
+        if KeyctlSecretStore.probe() == .available {
+            return SessionCache(store: KeyctlSecretStore(), namespace: namespace)
+        }
+        var settings = storeSettings()
+        settings.fileParameters = try newVaultFileParameters()
+        return SessionCache(store: try backendSelection().sessions.makeStore(settings), namespace: namespace)
+    }
+
+    /// The vault of long-lived keys as the resolver reaches it, with a cheap stamp when the keys are in the
+    /// file store (its inode, size and modification time change with every write).
+    func credentialKeySource() -> KeySource {
+        let requested = requestedBackend
+        let vaultFile = keywardHome + "/" + FileSecretStore.defaultFileName
+        // Without a requested backend the file store is used only when no session bus could answer; check
+        // that without talking to D-Bus, so the cached path never pays for a probe.
+        let fileForSure =
+            requested == SecretStoreKind.file.rawValue
+            || (requested == nil && environment["DBUS_SESSION_BUS_ADDRESS"] == nil
+                && !SecureFile.exists(at: (environment["XDG_RUNTIME_DIR"] ?? "/nonexistent") + "/bus"))
+        let context = self
+        return KeySource(
+            location: "\(requested ?? "auto"):\(vaultFile)",
+            stamp: { fileForSure ? Self.fileStamp(vaultFile) : nil },
+            open: { () throws(VaultError) in
+                do {
+                    return try context.vaultForKeys()
+                } catch let error as VaultError {
+                    throw error
+                } catch {
+                    throw .backendUnavailable(.file, reason: "\(error)")
+                }
+            })
+    }
+
+    /// A resolver for the credential chain.
+    /// - Parameters:
+    ///   - mfaToken: `--mfa-token`, if given.
+    ///   - options: session choices.
+    /// - Throws: `ConfigError` for unreadable config files, `VaultError` when no session store can be built.
+    func credentialResolver(mfaToken: String?, options: CredentialOptions) throws -> CredentialResolver {
+        var options = options
+        if options.loginName == nil { options.loginName = environment["USER"] ?? environment["LOGNAME"] }
+        return CredentialResolver(
+            profiles: try profileResolver(), environment: environment, keys: credentialKeySource(),
+            cache: try credentialSessionCache(), lockDirectory: keywardHome + "/locks",
+            mfa: MFACodeSource(token: mfaToken, terminal: TerminalPrompt(), processEnvironment: environment.variables),
+            options: options, logger: logger)
+    }
+
+    /// `DEVICE:INODE:SIZE:MTIME` of a file, or `absent`.
+    static func fileStamp(_ path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "absent" }
+        return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+}

@@ -1,0 +1,62 @@
+import KeywardAWS
+import KeywardCredentials
+
+/// The text `keyward export` prints for each format (stdout is data only).
+enum CredentialOutput {
+    static func render(_ result: ResolvedCredentials, format: ExportCommand.Format) -> String {
+        let credentials = result.credentials
+        let expiration = credentials.expiration.map(CredentialProcessOutput.timestamp)
+        switch format {
+        case .credentialProcess:
+            return CredentialProcessOutput(credentials).encoded() + "\n"
+        case .json:
+            var fields: [(String, String)] = [
+                ("AccessKeyId", credentials.accessKeyID), ("SecretAccessKey", credentials.secretAccessKey.value),
+            ]
+            if let token = credentials.sessionToken { fields.append(("SessionToken", token.value)) }
+            if let expiration { fields.append(("Expiration", expiration)) }
+            if let region = result.region { fields.append(("Region", region)) }
+            let body = fields.map {
+                "  \(CredentialProcessOutput.quoted($0.0)): \(CredentialProcessOutput.quoted($0.1))"
+            }.joined(separator: ",\n")
+            return "{\n" + body + "\n}\n"
+        case .env:
+            return variables(result).map { "export \($0.0)=\(shellQuoted($0.1))\n" }.joined()
+        case .ini:
+            var lines = ["[\(result.profile)]"]
+            lines.append("aws_access_key_id = \(credentials.accessKeyID)")
+            lines.append("aws_secret_access_key = \(credentials.secretAccessKey.value)")
+            if let token = credentials.sessionToken { lines.append("aws_session_token = \(token.value)") }
+            if let region = result.region { lines.append("region = \(region)") }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    /// The variables `exec` sets and `export --format env` prints, in a fixed order. Both `AWS_REGION` and
+    /// `AWS_DEFAULT_REGION` are set: the SDKs read the first, boto3 and the AWS CLI v1 only the second.
+    static func variables(_ result: ResolvedCredentials) -> [(String, String)] {
+        let credentials = result.credentials
+        var variables = [
+            ("AWS_ACCESS_KEY_ID", credentials.accessKeyID),
+            ("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey.value),
+        ]
+        if let token = credentials.sessionToken { variables.append(("AWS_SESSION_TOKEN", token.value)) }
+        if let expiration = credentials.expiration {
+            variables.append(("AWS_CREDENTIAL_EXPIRATION", CredentialProcessOutput.timestamp(expiration)))
+        }
+        if let region = result.region {
+            variables.append(("AWS_REGION", region))
+            variables.append(("AWS_DEFAULT_REGION", region))
+        }
+        return variables
+    }
+
+    static func shellQuoted(_ text: String) -> String {
+        let safe = text.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "+/=_.:-@,".unicodeScalars.contains($0)
+        }
+        if safe && !text.isEmpty { return text }
+        return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,127 @@
+import KeywardConfig
+import KeywardCredentials
+import Testing
+
+/// Plans worked out from inline configs: which session is opened, which roles are assumed, with what.
+@Suite struct CredentialPlanTests {
+    static let serial = "arn:aws:iam::123456789012:mfa/jo"
+
+    static func plan(
+        _ config: String, _ profile: String, options: CredentialOptions = CredentialOptions(loginName: "local")
+    )
+        throws -> CredentialPlan
+    {
+        let file = try ConfigFile(contents: config, fileName: "~/.aws/config")
+        let resolver = ProfileResolver(config: file, credentials: nil, environment: [:])
+        return try CredentialPlan(resolver.resolve(profile, allowMissing: true), options: options)
+    }
+
+    static let seeds = """
+        [profile jo]
+        mfa_serial = \(serial)
+        region = eu-west-1
+
+        [profile admin]
+        role_arn = arn:aws:iam::123456789012:role/admin
+        source_profile = jo
+        mfa_serial = \(serial)
+
+        [profile deep]
+        role_arn = arn:aws:iam::123456789012:role/deep
+        source_profile = admin
+        duration_seconds = 7200
+        external_id = ext-1
+        session_tags = team=red, env = prod
+        transitive_session_tags = team
+        source_identity = jo@example.com
+        """
+
+    @Test func seedsAdminOpensOneMFASessionThenAssumesWithoutASecondCode() throws {
+        let plan = try Self.plan(Self.seeds, "admin")
+        #expect(plan.source == .vaultKey(profile: "jo"))
+        #expect(
+            plan.sessionToken
+                == CredentialPlan.SessionTokenStep(
+                    profile: "jo", mfaSerial: Self.serial, mfaProcess: nil, durationSeconds: 28800))
+        #expect(plan.roles.count == 1)
+        #expect(plan.roles.first?.roleARN == "arn:aws:iam::123456789012:role/admin")
+        #expect(plan.roles.first?.mfaSerial == nil)
+        #expect(plan.roles.first?.sessionName == "jo")
+        #expect(plan.roles.first?.durationSeconds == 3600)
+        #expect(plan.chainDescription == "admin <- jo")
+    }
+
+    @Test func chainedRolesAreLimitedToAnHourAndCarryTheirParameters() throws {
+        let plan = try Self.plan(Self.seeds, "deep")
+        #expect(plan.roles.map(\.profile) == ["admin", "deep"])
+        let deep = try #require(plan.roles.last)
+        #expect(deep.durationSeconds == 3600)
+        #expect(deep.externalID == "ext-1")
+        #expect(
+            deep.tags == [Profile.SessionTag(key: "team", value: "red"), Profile.SessionTag(key: "env", value: "prod")])
+        #expect(deep.transitiveTagKeys == ["team"])
+        #expect(deep.sourceIdentity == "jo@example.com")
+        #expect(deep.sessionName == "jo")
+    }
+
+    @Test func roleMFAWithoutSourceMFAGoesOnAssumeRoleAndTheLoginNameNamesTheSession() throws {
+        let config = """
+            [profile jo]
+            [profile admin]
+            role_arn = arn:aws:iam::123456789012:role/admin
+            source_profile = jo
+            mfa_serial = GAHT12345678
+            """
+        let plan = try Self.plan(config, "admin")
+        #expect(plan.sessionToken == nil)
+        #expect(plan.roles.first?.mfaSerial == "GAHT12345678")
+        #expect(plan.roles.first?.sessionName == "local")
+    }
+
+    @Test func aPlainKeyGetsASessionUnlessToldOtherwise() throws {
+        let config = "[profile jo]\n"
+        #expect(try Self.plan(config, "jo").sessionToken?.mfaSerial == nil)
+        #expect(try Self.plan(config, "jo").sessionToken?.durationSeconds == 28800)
+        #expect(try Self.plan(config, "jo", options: CredentialOptions(plainKeySessions: false)).sessionToken == nil)
+        #expect(try Self.plan(config, "jo", options: CredentialOptions(useSessionToken: false)).sessionToken == nil)
+        #expect(
+            try Self.plan(config, "jo", options: CredentialOptions(duration: 900)).sessionToken?.durationSeconds == 900)
+    }
+
+    @Test func fingerprintsChangeWithEveryParameter() throws {
+        let base = try Self.plan(Self.seeds, "admin")
+        let other = try Self.plan(
+            Self.seeds.replacingOccurrences(of: "role/admin\n", with: "role/admin\nexternal_id = x\n"), "admin")
+        #expect(base.sessionTokenFingerprint == other.sessionTokenFingerprint)
+        #expect(base.finalFingerprint != other.finalFingerprint)
+        #expect(base.finalFingerprint.hasPrefix(base.sessionTokenFingerprint ?? "?"))
+    }
+
+    @Test func unsupportedSourcesAreOneLineErrors() throws {
+        let config = """
+            [profile ec2]
+            role_arn = arn:aws:iam::123456789012:role/x
+            credential_source = Ec2InstanceMetadata
+            """
+        #expect(
+            throws: CredentialsError.unsupportedSource(
+                profile: "ec2", source: "credential_source = Ec2InstanceMetadata")
+        ) {
+            try Self.plan(config, "ec2")
+        }
+        #expect(
+            CredentialsError.unsupportedSource(profile: "ec2", source: "credential_source = Ec2InstanceMetadata")
+                .description
+                == "profile ec2: credential_source = Ec2InstanceMetadata is not supported by Keyward yet")
+    }
+
+    @Test func defaultSessionNames() {
+        let options = CredentialOptions(loginName: "jo smith")
+        #expect(CredentialPlan.defaultSessionName(mfaSerial: "arn:aws:iam::1:mfa/alice", options: options) == "alice")
+        #expect(CredentialPlan.defaultSessionName(mfaSerial: nil, options: options) == "jo-smith")
+        #expect(CredentialPlan.defaultSessionName(mfaSerial: nil, options: CredentialOptions()) == "keyward")
+        #expect(
+            CredentialPlan.defaultSessionName(mfaSerial: nil, options: CredentialOptions(loginName: "x")) == "keyward-x"
+        )
+    }
+}

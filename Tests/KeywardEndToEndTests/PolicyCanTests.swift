@@ -1,0 +1,69 @@
+import Foundation
+import KeywardTestSupport
+import Testing
+
+/// `keyward policy can`: the caller's policies fetched from IAM on moto, decided and explained locally.
+///
+/// Runs go through `setsid` (no controlling terminal), so a run that would prompt fails instead of waiting.
+@Suite struct PolicyCanTests {
+    static func environment(_ moto: MotoServer, _ home: TemporaryHome) -> [String: String] {
+        [
+            "HOME": home.url.path, "AWS_ENDPOINT_URL": moto.endpoint.absoluteString, "AWS_REGION": "us-east-1",
+            "KEYWARD_HOME": home.url.appendingPathComponent("keyward").path, "KEYWARD_BACKEND": "file",
+            "KEYWARD_FILE_PASSPHRASE": "test passphrase", "KEYWARD_FILE_SCRYPT_LOG2N": "10",
+        ]
+    }
+
+    static func keyward(_ arguments: [String], _ environment: [String: String]) throws -> KeywardCLI.Result {
+        try KeywardCLI.run(
+            executable: URL(fileURLWithPath: "/usr/bin/setsid"), ["--wait", KeywardCLI.binary.path] + arguments,
+            environment: environment, timeout: 60)
+    }
+
+    static func writeProfiles(_ home: TemporaryHome, _ account: SeedAccount) throws {
+        try home.write(
+            ".aws/credentials",
+            "[jo]\naws_access_key_id = \(account.jo.accessKeyID)\n"
+                + "aws_secret_access_key = \(account.jo.secretAccessKey.value)\n")
+        try home.write(
+            ".aws/config",
+            "[profile jo]\nregion = us-east-1\n\n"
+                + "[profile admin]\nrole_arn = \(account.adminRoleARN)\nsource_profile = jo\n"
+                + "mfa_serial = \(account.joMFASerial)\n")
+    }
+
+    // moto's GetSessionToken hands out credentials it never registers, so an MFA-session chain only works with
+    // moto's access control off (see ExecFixture); real STS accepts them.
+    @Test func explainsTheRoleSessionsOwnPolicies() async throws {
+        try await MotoServer.with(accessControl: .open) { moto in
+            let account = try moto.seedAccount()
+            let home = try TemporaryHome()
+            try Self.writeProfiles(home, account)
+            let admin = try Self.keyward(
+                [
+                    "policy", "can", "admin", "iam:DeleteUser", "arn:aws:iam::123456789012:user/jo", "--mfa-token",
+                    "123456",
+                ],
+                Self.environment(moto, home))
+            #expect(admin.status == 0, "\(admin.stderr)")
+            #expect(admin.stdout.hasPrefix("allowed: an identity-based policy allows it\n"))
+            #expect(admin.stdout.contains("principal: arn:aws:sts::123456789012:assumed-role/admin/jo"))
+            #expect(admin.stdout.contains("  administrator Statement[0] Allow\n"))
+        }
+    }
+
+    @Test func aCallerThatMayNotReadIAMGetsOneClearLine() async throws {
+        try await MotoServer.with(accessControl: .enforced(bootstrapActions: 3)) { moto in
+            let account = try moto.seedAccount()
+            let home = try TemporaryHome()
+            try Self.writeProfiles(home, account)
+            // jo may only sts:AssumeRole: iam:GetAccountAuthorizationDetails is refused by moto's policy check.
+            let jo = try Self.keyward(["policy", "can", "jo", "s3:GetObject", "*"], Self.environment(moto, home))
+            #expect(jo.status == 1)
+            #expect(jo.stdout == "")
+            #expect(jo.stderr.hasPrefix("keyward: iam:GetAccountAuthorizationDetails: AccessDenied"))
+            #expect(jo.stderr.split(separator: "\n").count == 1)
+            #expect(!jo.stderr.contains(account.jo.secretAccessKey.value))
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import KeywardTestSupport
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `keyward serve PROFILE --ecs|--ec2`: boto3, with no AWS keys in its environment, gets a role's credentials
+/// from Keyward's local endpoint and calls STS on moto with them; SIGTERM stops the server cleanly.
+@Suite struct ServeTests {
+    static let program = """
+        import boto3, os
+        print(boto3.client("sts", region_name="us-east-1").get_caller_identity()["Arn"])
+        """
+
+    @Test(arguments: ["--ecs", "--ec2"])
+    func botoGetsTheRoleFromTheLocalEndpoint(mode: String) async throws {
+        try await MotoServer.with(accessControl: .enforced(bootstrapActions: 3)) { moto in
+            let account = try moto.seedAccount()
+            let home = try TemporaryHome()
+            try home.write(
+                ".aws/credentials",
+                "[jo]\naws_access_key_id = \(account.jo.accessKeyID)\n"
+                    + "aws_secret_access_key = \(account.jo.secretAccessKey.value)\n")
+            try home.write(
+                ".aws/config",
+                "[profile jo]\nregion = us-east-1\n\n[profile ro]\nrole_arn = \(account.readonlyRoleARN)\n"
+                    + "source_profile = jo\nrole_session_name = served\n")
+            let environment = [
+                "HOME": home.url.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                "AWS_ENDPOINT_URL": moto.endpoint.absoluteString, "AWS_REGION": "us-east-1",
+                "KEYWARD_HOME": home.url.path + "/keyward", "KEYWARD_BACKEND": "file",
+                "KEYWARD_FILE_PASSPHRASE": "test passphrase", "KEYWARD_FILE_SCRYPT_LOG2N": "10",
+            ]
+            let server = Process()
+            server.executableURL = KeywardCLI.binary
+            server.arguments = ["serve", "ro", mode]
+            server.environment = environment
+            let output = Pipe()
+            server.standardOutput = output
+            server.standardError = FileHandle.nullDevice
+            try server.run()
+            defer {
+                if server.isRunning { kill(server.processIdentifier, SIGKILL) }
+            }
+            let exports = try Self.readExports(output.fileHandleForReading, count: 2)
+            #expect(exports.keys.allSatisfy { $0.hasPrefix("AWS_") })
+            if mode == "--ecs" {
+                #expect(exports["AWS_CONTAINER_CREDENTIALS_FULL_URI"]?.hasPrefix("http://127.0.0.1:") == true)
+                #expect(exports["AWS_CONTAINER_AUTHORIZATION_TOKEN"]?.count ?? 0 >= 32)
+            } else {
+                #expect(exports["AWS_EC2_METADATA_SERVICE_ENDPOINT"]?.hasPrefix("http://127.0.0.1:") == true)
+            }
+
+            var child = exports
+            child["HOME"] = home.url.path
+            child["PATH"] = environment["PATH"]
+            child["AWS_ENDPOINT_URL"] = moto.endpoint.absoluteString
+            let result = try KeywardCLI.run(
+                executable: URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", Self.program], environment: child)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == "arn:aws:sts::123456789012:assumed-role/readonly/served\n")
+
+            kill(server.processIdentifier, SIGTERM)
+            let exited = server.waitForExit(seconds: 20)
+            #expect(exited, "keyward serve did not stop on SIGTERM")
+            if exited { #expect(server.terminationStatus == 0) }
+        }
+    }
+
+    /// Reads `export NAME=VALUE` lines until `count` arrived (30 s at most).
+    static func readExports(_ handle: FileHandle, count: Int) throws -> [String: String] {
+        var buffer = ""
+        var exports: [String: String] = [:]
+        let deadline = Date().addingTimeInterval(30)
+        while exports.count < count, Date() < deadline {
+            let data = handle.availableData
+            if data.isEmpty { break }
+            buffer += String(decoding: data, as: UTF8.self)
+            for line in buffer.split(separator: "\n") where line.hasPrefix("export ") {
+                let pair = line.dropFirst("export ".count).split(separator: "=", maxSplits: 1)
+                if pair.count == 2 { exports[String(pair[0])] = String(pair[1]) }
+            }
+        }
+        return exports
+    }
+}

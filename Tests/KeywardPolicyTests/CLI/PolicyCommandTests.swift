@@ -1,0 +1,164 @@
+import Foundation
+import KeywardPolicy
+import Testing
+
+/// End-to-end tests of `keyward policy ...`: exact stdout, stderr and exit status.
+@Suite(
+    .enabled(
+        if: KeywardBinary.isAvailable,
+        "keyward binary not found next to the test bundle; run `swift build` first or set KEYWARD_BINARY"))
+struct PolicyCommandTests {
+    static let readPolicy = P.policy(
+        "{\"Sid\":\"Read\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::reports/*\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}"
+    )
+    static let badPolicy = P.policy(P.allow("\"s3:*\"", condition: "{\"StringEqualz\":{\"a:b\":\"c\"}}"))
+
+    let directory: URL
+
+    init() throws {
+        directory = try KeywardBinary.directory([
+            "read.json": Self.readPolicy, "bad.json": Self.badPolicy,
+            "requests.jsonl":
+                "{\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::reports/a\",\"context\":{\"aws:MultiFactorAuthPresent\":\"true\"},\"id\":1}\n{\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::reports/a\",\"id\":2}\n",
+            "broken.jsonl": "{\"action\":\"s3:GetObject\"}\n{oops}\n",
+            "assume.json": P.policy(P.allow("\"sts:AssumeRole\"")),
+            "trust.json": EvaluationLogicCases.trust("arn:aws:iam::111122223333:user/carol"),
+        ])
+    }
+
+    func run(_ arguments: String..., stdin: String? = nil) throws -> KeywardBinary.Result {
+        try KeywardBinary.run(arguments, in: directory, stdin: stdin)
+    }
+
+    @Test func templatePrintsThePolicy() throws {
+        let result = try run("policy", "template", "pseudo-sudo", "--account", "123456789012")
+        let expected = try PolicyTemplate.pseudoSudo.render(PolicyTemplate.Options(accountID: "123456789012"))
+        #expect(result == KeywardBinary.Result(status: 0, stdout: expected, stderr: ""))
+    }
+
+    @Test func templateErrorsAreOneLine() throws {
+        #expect(
+            try run("policy", "template", "sudo")
+                == KeywardBinary.Result(
+                    status: 1, stdout: "",
+                    stderr:
+                        "keyward: unknown template \"sudo\"; known: mfa-required, assume-only, pseudo-sudo, abac-team\n"
+                ))
+        #expect(
+            try run("policy", "template", "assume-only", "--account", "123456789012")
+                == KeywardBinary.Result(
+                    status: 1, stdout: "",
+                    stderr: "keyward: template assume-only: --role: give at least one role name\n"))
+    }
+
+    @Test func validateCleanFile() throws {
+        #expect(try run("policy", "validate", "read.json") == KeywardBinary.Result(status: 0, stdout: "", stderr: ""))
+    }
+
+    @Test func validateFailsOnErrors() throws {
+        #expect(
+            try run("policy", "validate", "read.json", "bad.json")
+                == KeywardBinary.Result(
+                    status: 1,
+                    stdout:
+                        "bad.json:1:100: ERROR INVALID_CONDITION_OPERATOR Statement[0].Condition: unknown operator \"StringEqualz\"\n",
+                    stderr: "keyward: policy validation found 1 error in 1 file\n"))
+        #expect(
+            try run("policy", "validate", "missing.json")
+                == KeywardBinary.Result(
+                    status: 1, stdout: "", stderr: "keyward: missing.json: cannot read: no such file\n"))
+    }
+
+    @Test func simulateExplainsOneRequest() throws {
+        let result = try run(
+            "policy", "simulate", "--policy", "read.json", "--action", "s3:GetObject", "--resource",
+            "arn:aws:s3:::reports/a",
+            "--principal", "arn:aws:iam::111122223333:user/alice", "--context", "aws:MultiFactorAuthPresent=false")
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(
+            result.stdout == """
+                implicitDeny: no policy allows it
+                request: s3:GetObject on arn:aws:s3:::reports/a
+                principal: arn:aws:iam::111122223333:user/alice (user, account 111122223333)
+                context:
+                  aws:multifactorauthpresent = "false"
+                  aws:principalaccount = "111122223333"
+                  aws:principalarn = "arn:aws:iam::111122223333:user/alice"
+                  aws:principaltype = "User"
+                  aws:resourceaccount = "111122223333"
+                  aws:username = "alice"
+                policies:
+                  identity policy read.json:
+                    Statement[0] (Read) Allow: condition failed
+                      Bool aws:MultiFactorAuthPresent: expected "true", actual "false"
+
+                """)
+    }
+
+    @Test func simulateJSON() throws {
+        #expect(
+            try run(
+                "policy", "simulate", "--policy", "read.json", "--action", "s3:GetObject", "--resource",
+                "arn:aws:s3:::reports/a", "--context", "aws:MultiFactorAuthPresent=true", "--output", "json")
+                == KeywardBinary.Result(
+                    status: 0,
+                    stdout:
+                        #"{"decision":"allowed","reason":"identityAllowed","statements":[{"policy":"read.json","statement":"Statement[0]","sid":"Read","effect":"Allow"}]}"#
+                        + "\n",
+                    stderr: ""))
+    }
+
+    @Test func simulateBatch() throws {
+        let answers =
+            #"{"id":1,"decision":"allowed","reason":"identityAllowed","statements":[{"policy":"read.json","statement":"Statement[0]","sid":"Read","effect":"Allow"}]}"#
+            + "\n" + #"{"id":2,"decision":"implicitDeny","reason":"noAllow","statements":[]}"# + "\n"
+        #expect(
+            try run("policy", "simulate", "--policy", "read.json", "--requests", "requests.jsonl", "--output", "jsonl")
+                == KeywardBinary.Result(status: 0, stdout: answers, stderr: ""))
+        let requests = try String(contentsOf: directory.appendingPathComponent("requests.jsonl"), encoding: .utf8)
+        #expect(
+            try run("policy", "simulate", "--policy", "read.json", "--requests", "-", "--jobs", "2", stdin: requests)
+                == KeywardBinary.Result(status: 0, stdout: answers, stderr: ""))
+    }
+
+    @Test func batchWithUnreadableLines() throws {
+        #expect(
+            try run("policy", "simulate", "--policy", "read.json", "--requests", "broken.jsonl")
+                == KeywardBinary.Result(
+                    status: 1,
+                    stdout: #"{"decision":"implicitDeny","reason":"noAllow","statements":[]}"# + "\n"
+                        + #"{"error":"broken.jsonl:2:2: expected a string key"}"# + "\n",
+                    stderr:
+                        "keyward: broken.jsonl: 1 line could not be read (first at line 2); each got an error answer\n")
+        )
+    }
+
+    @Test func simulateRefusesBrokenPolicies() throws {
+        #expect(
+            try run("policy", "simulate", "--policy", "bad.json", "--action", "s3:GetObject")
+                == KeywardBinary.Result(
+                    status: 1, stdout: "",
+                    stderr: "keyward: bad.json: Statement[0].Condition: unknown operator \"StringEqualz\"\n"))
+    }
+
+    @Test func trustPoliciesMustAllow() throws {
+        #expect(
+            try run(
+                "policy", "simulate", "--policy", "assume.json", "--resource-policy", "trust.json", "--action",
+                "sts:AssumeRole",
+                "--resource", "arn:aws:iam::111122223333:role/Ops", "--principal", PolicyTesting.alice, "--output",
+                "json")
+                == KeywardBinary.Result(
+                    status: 0,
+                    stdout: #"{"decision":"implicitDeny","reason":"resourcePolicyRequired","statements":[]}"# + "\n",
+                    stderr: ""))
+    }
+
+    @Test func usageErrors() throws {
+        let result = try run("policy", "simulate", "--policy", "read.json")
+        #expect(result.status == 64)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("Error: Give --action for one request or --requests for a batch.\n"))
+    }
+}

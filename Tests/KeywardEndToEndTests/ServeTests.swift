@@ -69,6 +69,42 @@ import Glibc
         }
     }
 
+    static let execProgram = """
+        import boto3, os, sys
+        assert not any(k in os.environ for k in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE"))
+        print(boto3.client("sts", region_name="us-east-1").get_caller_identity()["Arn"])
+        sys.exit(7)
+        """
+
+    /// `keyward exec ro --server ecs|ec2 -- python3 ...`: the child gets only the endpoint's variables, boto3
+    /// fetches the role's credentials from it, and the child's exit status is Keyward's.
+    @Test(arguments: ["ecs", "ec2"])
+    func execServesTheChildInsteadOfSettingKeys(mode: String) async throws {
+        try await MotoServer.with(accessControl: .enforced(bootstrapActions: 3)) { moto in
+            let account = try moto.seedAccount()
+            let home = try TemporaryHome()
+            try home.write(
+                ".aws/credentials",
+                "[jo]\naws_access_key_id = \(account.jo.accessKeyID)\n"
+                    + "aws_secret_access_key = \(account.jo.secretAccessKey.value)\n")
+            try home.write(
+                ".aws/config",
+                "[profile jo]\nregion = us-east-1\n\n[profile ro]\nrole_arn = \(account.readonlyRoleARN)\n"
+                    + "source_profile = jo\nrole_session_name = served\n")
+            let environment = [
+                "HOME": home.url.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                "AWS_ENDPOINT_URL": moto.endpoint.absoluteString, "AWS_REGION": "us-east-1",
+                "AWS_ACCESS_KEY_ID": "AKIAINHERITEDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "inherited",
+                "KEYWARD_HOME": home.url.path + "/keyward", "KEYWARD_BACKEND": "file",
+                "KEYWARD_FILE_PASSPHRASE": "test passphrase", "KEYWARD_FILE_SCRYPT_LOG2N": "10",
+            ]
+            let result = try KeywardCLI.run(
+                ["exec", "ro", "--server", mode, "--", "python3", "-c", Self.execProgram], environment: environment)
+            #expect(result.status == 7, "\(result.stderr)")
+            #expect(result.stdout == "arn:aws:sts::123456789012:assumed-role/readonly/served\n")
+        }
+    }
+
     /// Reads `export NAME=VALUE` lines until `count` arrived (30 s at most).
     static func readExports(_ handle: FileHandle, count: Int) throws -> [String: String] {
         var buffer = ""

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import KeywardCredentials
+import KeywardServer
 import KeywardSystem
 
 /// `keyward exec PROFILE [--mfa-token CODE] [--duration D] [--no-session] -- COMMAND...`: runs a program with
@@ -30,6 +31,12 @@ struct ExecCommand: AsyncParsableCommand {
     @Flag(name: .customLong("allow-nested"), help: "Run even inside another `keyward exec`.")
     var allowNested = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Serve credentials from a local ec2 (IMDSv2) or ecs endpoint instead of setting keys; the program's SDK "
+                + "refreshes from it, so long runs never see an expired key.", valueName: "ec2|ecs"))
+    var server: ServerKind?
+
     @Argument(parsing: .postTerminator, help: "The command and its arguments (default: $SHELL).")
     var command: [String] = []
 
@@ -56,6 +63,10 @@ struct ExecCommand: AsyncParsableCommand {
         }
         let options = CredentialOptions(useSessionToken: !noSession, duration: duration?.seconds)
         let resolver = try context.credentialResolver(mfaToken: mfaToken, options: options)
+        if let server {
+            try await runWithServer(
+                server, resolver: resolver, context: context, executable: executable, arguments: argv)
+        }
         let result = try await resolver.credentials(for: profile)
 
         var environment = context.environment.variables.filter { !Self.strippedVariables.contains($0.key) }

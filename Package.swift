@@ -87,10 +87,7 @@ let package = Package(
                 "KeywardFederation", "KeywardPolicy", "KeywardServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            // A position-dependent executable skips the loader's relocation of a large static binary at every start:
-            // about 1.5 ms of the cached `keyward export` path (issue 5's benchmark).
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"])]
+            ]
         ),
         // `swift run -c release keyward-policy-bench`: the in-process policy evaluation benchmark.
         .executableTarget(name: "keyward-policy-bench", dependencies: ["KeywardPolicy"]),

@@ -31,7 +31,13 @@ struct KeyctlSecretStoreTests {
         try await store.store(SecretString("token"), for: item)
         defer { Task { try? await store.delete(item) } }
         #expect(store.keyDescription(item) == "\(prefix):session:dev")
-        let entry = try #require(try Self.procKeysEntry("\(prefix):session:dev"))
+        // /proc/keys can lag a moment behind a key just linked while other tests churn the user keyring.
+        var found = try Self.procKeysEntry("\(prefix):session:dev")
+        for _ in 0..<20 where found == nil {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            found = try Self.procKeysEntry("\(prefix):session:dev")
+        }
+        let entry = try #require(found)
         #expect(entry[3] != "perm")  // an expiry such as "9m" or "599s"
         #expect(entry[4] == "3f3f0000")  // possessor and user: all; group and others: nothing
         #expect(entry[7] == "user")

@@ -78,7 +78,7 @@ let package = Package(
         ),
         .target(
             name: "KeywardTestSupport",
-            dependencies: ["KeywardAWS"]
+            dependencies: ["KeywardAWS", "KeywardCredentials", "KeywardSystem"]
         ),
         .executableTarget(
             name: "keyward",

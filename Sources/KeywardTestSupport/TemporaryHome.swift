@@ -1,4 +1,6 @@
 import Foundation
+import KeywardCredentials
+import KeywardSystem
 
 /// A throwaway HOME for one test (0700), removed when the value is released.
 public final class TemporaryHome: Sendable {
@@ -17,7 +19,37 @@ public final class TemporaryHome: Sendable {
     }
 
     deinit {
+        Self.forgetCachedSessions(under: url.path)
         try? FileManager.default.removeItem(at: url)
+    }
+
+    /// The Keyward homes the tests place under a temporary HOME.
+    static let keywardHomes = ["keyward", ".local/share/keyward", ".keyward"]
+
+    /// Sessions the test cached in the user's kernel keyring would otherwise outlive it by hours (their
+    /// STS lifetime) and pile up in the keyring of whoever runs the tests.
+    static func forgetCachedSessions(under home: String) {
+        let prefixes = keywardHomes.map { "keyward:session:\(SessionCache.namespace(forHome: home + "/" + $0))." }
+        guard let handle = FileHandle(forReadingAtPath: "/proc/keys"),
+            let data = try? handle.readToEnd(), let keyctl = findKeyctl()
+        else { return }
+        let serials = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line -> String? in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count > 8, fields[7] == "user",
+                prefixes.contains(where: { fields[8].hasPrefix($0) })
+            else { return nil }
+            return String(fields[0])
+        }
+        for serial in serials {
+            _ = try? ChildProcess(executable: keyctl, arguments: ["invalidate", "0x" + serial], environment: [:])
+                .run(timeout: .seconds(10))
+        }
+    }
+
+    private static func findKeyctl() -> String? {
+        ["/usr/bin/keyctl", "/bin/keyctl", "/usr/sbin/keyctl", "/sbin/keyctl"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     /// Writes a file under HOME (creating folders), mode 0600.

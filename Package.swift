@@ -131,7 +131,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KeywardFederationTests",
-            dependencies: ["KeywardFederation", "KeywardConfig", "KeywardAWS", "KeywardSystem"]
+            dependencies: ["KeywardFederation", "KeywardConfig", "KeywardAWS", "KeywardSystem", "KeywardTestSupport"]
         ),
         .testTarget(
             name: "KeywardEndToEndTests",

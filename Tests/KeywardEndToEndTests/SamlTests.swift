@@ -7,7 +7,7 @@ import Testing
 /// AssumeRoleWithSAML reads only a single Role value, so the STS half runs against an open moto.
 @Suite struct SamlTests {
     static let role = "arn:aws:iam::123456789012:role/dev"
-    static let provider = SamlFixture.provider
+    static let provider = SAMLFixture.provider
 
     static func stamp(_ offset: TimeInterval) -> String {
         ISO8601DateFormatter().string(from: Date(timeIntervalSinceNow: offset))
@@ -52,10 +52,10 @@ import Testing
         try await MotoServer.with(accessControl: .open) { moto in
             let home = try TemporaryHome()
             let environment = try Self.prepare(moto, home: home)
-            let xml = SamlFixture.response(
+            let xml = SAMLFixture.response(
                 roles: ["\(Self.provider),\(Self.role)"], notBefore: Self.stamp(-60), notOnOrAfter: Self.stamp(300))
             let result = try KeywardCLI.run(
-                ["saml", "--profile", "sso"], environment: environment, stdin: SamlFixture.base64(xml))
+                ["saml", "--profile", "sso"], environment: environment, stdin: SAMLFixture.base64(xml))
             #expect(result.status == 0)
             #expect(result.stdout == "")
             #expect(
@@ -70,7 +70,7 @@ import Testing
             let path = home.url.appendingPathComponent(".aws/credentials").path
             #expect(try AssumeTests.mode(path) == 0o600)
 
-            let expired = SamlFixture.response(
+            let expired = SAMLFixture.response(
                 roles: ["\(Self.role),\(Self.provider)"], notBefore: "2020-01-01T10:00:00Z",
                 notOnOrAfter: "2020-01-01T10:05:00Z")
             let late = try KeywardCLI.run(
@@ -89,8 +89,8 @@ import Testing
         let environment = [
             "HOME": home.url.path, "AWS_ENDPOINT_URL": "http://127.0.0.1:9", "AWS_REGION": "us-east-1",
         ]
-        let several = SamlFixture.base64(
-            SamlFixture.response(
+        let several = SAMLFixture.base64(
+            SAMLFixture.response(
                 roles: ["\(Self.role),\(Self.provider)", "arn:aws:iam::123456789012:role/ops,\(Self.provider)"],
                 notBefore: Self.stamp(-60), notOnOrAfter: Self.stamp(300)))
         let unchosen = try KeywardCLI.run(
@@ -119,7 +119,7 @@ import Testing
         let refusals: [(String, String)] = [
             (xxe, "SAML response: a DOCTYPE is not accepted (external entities and entity expansion are refused)"),
             (
-                SamlFixture.base64(laughs),
+                SAMLFixture.base64(laughs),
                 "SAML response: a DOCTYPE is not accepted (external entities and entity expansion are refused)"
             ),
             ("this is not base64!\n", #"SAML response: neither XML nor base64: byte 19 is "!""#),

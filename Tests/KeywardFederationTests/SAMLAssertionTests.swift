@@ -1,5 +1,6 @@
 import Foundation
 import KeywardFederation
+import KeywardTestSupport
 import Testing
 
 @Suite struct SAMLAssertionTests {

@@ -84,19 +84,8 @@ struct AssumeCommand: AsyncParsableCommand {
             externalID: externalID, serialNumber: mfaSerial, tokenCode: tokenCode)
         let sts = STSClient(client: QueryClient(endpoint: source.stsEndpoint, logger: context.logger))
         let session = try await sts.assumeRole(request, credentials: source.credentials)
-        if let exec {
-            try Self.execute(exec, credentials: session.credentials, region: source.region, context: context)
-        }
-        guard let outputProfile else { return }
-        let paths = ConfigPaths(environment: context.environment)
-        let file = SharedCredentialsFile(
-            path: paths.credentials, displayName: paths.displayName(for: paths.credentials))
-        try await file.writeSession(session.credentials, profile: outputProfile)
-        if !quiet {
-            Self.report(
-                "wrote [\(outputProfile)] to \(file.displayName) for \(session.assumedRoleARN ?? roleARN)",
-                expiration: session.credentials.expiration)
-        }
+        try await SessionDelivery(outputProfile: outputProfile, exec: exec, quiet: quiet).deliver(
+            session.credentials, role: session.assumedRoleARN ?? roleARN, region: source.region, context: context)
     }
 }
 

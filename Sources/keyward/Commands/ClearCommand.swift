@@ -15,7 +15,7 @@ struct ClearCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext(global: global)
-        let cache = try context.credentialSessionCache()
+        let cache = try context.sessionCache()
         let count = try await cache.clear(profile: profile)
         let what = count == 1 ? "session" : "sessions"
         let scope = profile.map { " for \($0)" } ?? ""

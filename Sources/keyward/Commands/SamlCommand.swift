@@ -69,20 +69,9 @@ struct SamlCommand: AsyncParsableCommand {
         let session = try await sts.assumeRoleWithSAML(
             roleARN: role.roleARN, principalARN: role.principalARN, samlAssertion: assertion.encodedResponse,
             durationSeconds: seconds ?? assertion.sessionDuration)
-        if let exec {
-            try AssumeCommand.execute(
-                exec, credentials: session.credentials, region: endpoints.region, context: context)
-        }
-        guard let outputProfile else { return }
-        let paths = ConfigPaths(environment: context.environment)
-        let file = SharedCredentialsFile(
-            path: paths.credentials, displayName: paths.displayName(for: paths.credentials))
-        try await file.writeSession(session.credentials, profile: outputProfile)
-        if !quiet {
-            AssumeCommand.report(
-                "wrote [\(outputProfile)] to \(file.displayName) for \(session.assumedRoleARN ?? role.roleARN)",
-                expiration: session.credentials.expiration)
-        }
+        try await SessionDelivery(outputProfile: outputProfile, exec: exec, quiet: quiet).deliver(
+            session.credentials, role: session.assumedRoleARN ?? role.roleARN, region: endpoints.region,
+            context: context)
     }
 
     /// Reads standard input up to `limit` bytes; a longer input is cut there and refused by the parser.

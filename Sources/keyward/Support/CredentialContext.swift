@@ -8,16 +8,23 @@ import KeywardVault
 /// cached path probes the kernel keyring (one system call), reads the AWS config and answers, without
 /// choosing or opening the key vault.
 extension CommandContext {
-    /// The session cache: the kernel keyring when usable, else the sessions backend of `backendSelection()`.
-    /// - Throws: `VaultError` when no backend can be chosen or built.
-    func credentialSessionCache() throws -> SessionCache {
+    /// The session cache, the one every command shares: the kernel keyring when usable, else the sessions
+    /// backend of `backendSelection()`, namespaced by `KEYWARD_HOME`.
+    /// - Parameter vault: the keys' vault when the command has it open; its store is reused when sessions
+    ///   live in the same backend, so the file store's passphrase is asked for (and scrypt run) once.
+    /// - Throws: `VaultError` when no backend can be chosen or built, `CommandExit` for a bad override.
+    func sessionCache(sharing vault: KeyVault? = nil) throws -> SessionCache {
         let namespace = SessionCache.namespace(forHome: keywardHome)
         if KeyctlSecretStore.probe() == .available {
             return SessionCache(store: KeyctlSecretStore(), namespace: namespace)
         }
+        let kind = try backendSelection().sessions
+        if let vault, kind == vault.store.kind {
+            return SessionCache(store: vault.store, namespace: namespace)
+        }
         var settings = storeSettings()
         settings.fileParameters = try newVaultFileParameters()
-        return SessionCache(store: try backendSelection().sessions.makeStore(settings), namespace: namespace)
+        return SessionCache(store: try kind.makeStore(settings), namespace: namespace)
     }
 
     /// The vault of long-lived keys as the resolver reaches it, with a cheap stamp when the keys are in the
@@ -56,7 +63,7 @@ extension CommandContext {
         if options.loginName == nil { options.loginName = environment["USER"] ?? environment["LOGNAME"] }
         return CredentialResolver(
             profiles: try profileResolver(), environment: environment, keys: credentialKeySource(),
-            cache: try credentialSessionCache(), lockDirectory: keywardHome + "/locks",
+            cache: try sessionCache(), lockDirectory: keywardHome + "/locks",
             mfa: MFACodeSource(token: mfaToken, terminal: TerminalPrompt(), processEnvironment: environment.variables),
             options: options, logger: logger)
     }

@@ -34,22 +34,4 @@ extension CommandContext {
         settings.fileParameters = try newVaultFileParameters()
         return KeyVault(store: try backendSelection().keys.makeStore(settings))
     }
-
-    /// The cache of temporary sessions, where `list` reads them and `remove` drops them: the sessions
-    /// backend of `backendSelection()` (the kernel keyring when usable), namespaced by `KEYWARD_HOME`.
-    /// - Parameter vault: the keys' vault; its store is reused when sessions live in the same backend, so
-    ///   the file store's passphrase is asked for (and scrypt run) once.
-    /// - Throws: `VaultError` when the backend cannot be chosen or built, `CommandExit` for a bad override.
-    func sessionCache(sharing vault: KeyVault) throws -> SessionCache {
-        let kind = try backendSelection().sessions
-        let store: any SecretStore
-        if kind == vault.store.kind {
-            store = vault.store
-        } else {
-            var settings = storeSettings()
-            settings.fileParameters = try newVaultFileParameters()
-            store = try kind.makeStore(settings)
-        }
-        return SessionCache(store: store, namespace: SessionCache.namespace(forHome: keywardHome))
-    }
 }

@@ -1,12 +1,16 @@
 import Foundation
 
 /// A SAML response shaped like the ones Okta, ADFS and Google send AWS: `saml2p`/`saml2` prefixes, an XML
-/// signature (fake digest values), Conditions, and the AWS attributes with roles in both orders.
-enum SAMLFixture {
-    static let account = "123456789012"
-    static let provider = "arn:aws:iam::123456789012:saml-provider/Okta"
+/// signature (fake digest values), Conditions, and the AWS attributes with roles in both orders. Shared by the
+/// federation unit tests and the end-to-end `keyward saml` tests.
+public enum SAMLFixture {
+    /// The account of the fixture's roles and provider.
+    public static let account = "123456789012"
+    /// The SAML provider ARN the roles name.
+    public static let provider = "arn:aws:iam::123456789012:saml-provider/Okta"
 
-    static func response(
+    /// The response XML with one Role attribute value per entry of `roles` (`role,provider` in either order).
+    public static func response(
         roles: [String], sessionName: String? = "jo@example.com", duration: String? = "3600",
         notBefore: String = "2026-01-01T10:00:00Z", notOnOrAfter: String = "2026-01-01T10:05:00.000Z"
     ) -> String {
@@ -76,7 +80,8 @@ enum SAMLFixture {
             """
     }
 
-    static func base64(_ xml: String, lineLength: Int = 76) -> String {
+    /// `xml` in base64 with line breaks, as IdP helpers print it.
+    public static func base64(_ xml: String, lineLength: Int = 76) -> String {
         Data(xml.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed]) + "\n"
     }
 }

@@ -22,6 +22,7 @@ struct Keyward: AsyncParsableCommand {
             AssumeCommand.self,
             RolesCommand.self,
             SamlCommand.self,
+            ImportCommand.self,
             ServeCommand.self,
             PolicyCommand.self,
         ]

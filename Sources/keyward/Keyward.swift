@@ -23,6 +23,7 @@ struct Keyward: AsyncParsableCommand {
             RolesCommand.self,
             SamlCommand.self,
             ImportCommand.self,
+            DoctorCommand.self,
             ServeCommand.self,
             PolicyCommand.self,
         ]

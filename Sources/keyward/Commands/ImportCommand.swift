@@ -32,7 +32,8 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("from"),
-        help: "The credentials file (default: AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials).")
+        help: ArgumentHelp(
+            "The credentials file (default: AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials).", valueName: "file"))
     var from: String?
 
     @Flag(help: "Remove each imported key from the file (after a backup of the original file).")
@@ -41,7 +42,8 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Do not verify keys with sts:GetCallerIdentity.")
     var offline = false
 
-    @Option(name: .customLong("profile"), help: "Import only this profile (repeatable).")
+    @Option(
+        name: .customLong("profile"), help: ArgumentHelp("Import only this profile (repeatable).", valueName: "name"))
     var profiles: [String] = []
 
     /// TEST-ONLY: `KEYWARD_TEST_IMPORT_KILL_AFTER_WRITES=N` makes the process kill itself with SIGKILL right

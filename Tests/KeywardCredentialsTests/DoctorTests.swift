@@ -77,6 +77,25 @@ import Testing
         #expect(!text.contains("joSecretValue") && !text.contains("ciSecretValue") && !text.contains("AKIAJO"))
     }
 
+    @Test func keysLeftInAnImportBackup() throws {
+        let home = try Home()
+        defer { home.remove() }
+        try home.write(".aws/credentials", "# keyward: moved\n")
+        try home.write(
+            ".aws/credentials.keyward-backup-20261123T050000Z",
+            "[jo]\naws_access_key_id = AKIAJOEXAMPLEKEY0001\naws_secret_access_key = joSecretValue/0001\n")
+        try home.write(".aws/other.keyward-backup-20261123T050000Z", "[x]\naws_access_key_id = AKIAOTHERFILE0000002\n")
+        #expect(
+            home.doctor().inspect().findings == [
+                Finding(
+                    id: .longLivedKeyInImportBackup, severity: .high,
+                    location: "~/.aws/credentials.keyward-backup-20261123T050000Z:2",
+                    message: "profile \"jo\" keeps the long-lived key ****************0001 in plaintext",
+                    fix: "delete ~/.aws/credentials.keyward-backup-20261123T050000Z once the imported keys work "
+                        + "(keyward list shows them)")
+            ])
+    }
+
     @Test func keysExportedInTheEnvironment() throws {
         let home = try Home()
         defer { home.remove() }

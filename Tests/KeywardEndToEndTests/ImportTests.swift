@@ -135,6 +135,20 @@ import Testing
             #expect(again.stdout == "skipped alice: no access key\nskipped dev: session credentials\n")
             #expect(again.stderr == "")
             #expect(try String(contentsOfFile: path, encoding: .utf8) == scrubbed)
+
+            // doctor sees the keys left in the backup (and the tests' cheap vault KDF), not in the file.
+            let doctor = try sandbox.run(["doctor", "--json"])
+            #expect(doctor.status == 1)
+            let report = try JSONDecoder().decode(DoctorCommandTests.Report.self, from: Data(doctor.stdout.utf8))
+            #expect(
+                report.findings.map(\.id) == [
+                    "long-lived-key-in-import-backup", "long-lived-key-in-import-backup",
+                    "long-lived-key-in-import-backup", "weak-vault-kdf",
+                ])
+            #expect(report.findings.first?.location == "~/.aws/\(backups.first ?? ""):4")
+            try FileManager.default.removeItem(atPath: backup)
+            let afterDelete = try sandbox.run(["doctor", "--json"])
+            #expect(afterDelete.status == 0)
         }
     }
 

@@ -44,6 +44,7 @@ public struct Doctor: Sendable {
         let config = load(paths.config, kind: .config, into: &findings)
         let credentials = load(paths.credentials, kind: .credentials, into: &findings)
         for file in [credentials, config].compactMap({ $0 }) { findings += plaintextKeys(in: file) }
+        findings += importBackupKeys()
         findings += environmentKeys()
         findings += profileFindings(
             ProfileResolver(config: config, credentials: credentials, environment: environment))
@@ -88,6 +89,26 @@ public struct Doctor: Sendable {
                 message: message,
                 fix: "keyward add \(profile) (with this key), then delete its aws_access_key_id and "
                     + "aws_secret_access_key lines from \(file.fileName)")
+        }
+    }
+
+    /// `AKIA…` keys left in the backups `keyward import --scrub` keeps beside the credentials file
+    /// (`credentials.keyward-backup-*`), which the user is told to delete once satisfied.
+    func importBackupKeys() -> [Finding] {
+        let url = URL(fileURLWithPath: paths.credentials)
+        let prefix = url.lastPathComponent + ".keyward-backup-"
+        let directory = url.deletingLastPathComponent().path
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasPrefix(prefix) }.sorted().flatMap { name -> [Finding] in
+            let path = directory + "/" + name
+            guard let file = try? ConfigFile.load(path: path, displayName: display(path), kind: .credentials)
+            else { return [] }
+            return plaintextKeys(in: file).map { finding in
+                var finding = finding
+                finding.id = .longLivedKeyInImportBackup
+                finding.fix = "delete \(file.fileName) once the imported keys work (keyward list shows them)"
+                return finding
+            }
         }
     }
 

@@ -20,6 +20,8 @@ public struct Finding: Sendable, Equatable, Codable {
         case longLivedKeyInCredentialsFile = "long-lived-key-in-credentials-file"
         /// An `AKIA…` key with its secret in the config file (high).
         case longLivedKeyInConfigFile = "long-lived-key-in-config-file"
+        /// An `AKIA…` key with its secret in a backup `keyward import --scrub` kept (high).
+        case longLivedKeyInImportBackup = "long-lived-key-in-import-backup"
         /// `AWS_ACCESS_KEY_ID` holds an `AKIA…` key in the environment (high).
         case longLivedKeyInEnvironment = "long-lived-key-in-environment"
         /// `AWS_ACCESS_KEY_ID` holds a temporary `ASIA…` key in the environment (low).

@@ -20,6 +20,7 @@ struct DoctorCommand: AsyncParsableCommand {
             Finding ids (stable) and their severity:
               long-lived-key-in-credentials-file   high
               long-lived-key-in-config-file        high
+              long-lived-key-in-import-backup      high
               long-lived-key-in-environment        high
               session-key-in-environment           low
               secret-key-in-environment            medium

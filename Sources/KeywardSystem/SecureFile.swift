@@ -107,6 +107,33 @@ public enum SecureFile {
         try syncDirectory(directory)
     }
 
+    /// Creates `path` with `bytes`, atomically and durably, and never over an existing file.
+    ///
+    /// The bytes go to a temporary file in the same directory first (mode `permissions` before any byte is
+    /// written, then `fsync`), which is then hard-linked to `path`: `link` fails instead of replacing, so a
+    /// file already there is never overwritten, and `path` never exists with partial contents.
+    /// - Parameters:
+    ///   - bytes: the contents.
+    ///   - path: the file to create; its directory must exist.
+    ///   - permissions: the mode of the new file, 0600 unless told otherwise.
+    /// - Throws: `SystemError.fileOperation(.link, ...)` with `EEXIST` when `path` exists, or naming the
+    ///   step that failed; the temporary file is removed in every case.
+    public static func createAtomically(
+        _ bytes: [UInt8], at path: String, permissions: mode_t = 0o600
+    ) throws(SystemError) {
+        let (directory, name) = split(path)
+        let (fd, temporary) = try createTemporary(in: directory, name: name, permissions: permissions)
+        defer { unlink(temporary) }
+        do {
+            defer { close(fd) }
+            if fchmod(fd, permissions) != 0 { throw SystemError.fileOperation(.chmod, path: temporary, code: errno) }
+            try writeAll(bytes, to: fd, path: temporary)
+            if fsync(fd) != 0 { throw SystemError.fileOperation(.fsync, path: temporary, code: errno) }
+        }
+        if link(temporary, path) != 0 { throw .fileOperation(.link, path: path, code: errno) }
+        try syncDirectory(directory)
+    }
+
     /// Creates a private directory (0700) and any missing parents (also 0700).
     ///
     /// An existing directory whose mode lets group or others in is tightened to `permissions`, since it is

@@ -39,6 +39,7 @@ public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
         case fsync
         case close
         case rename
+        case link
         case unlink
         case stat
         case chmod

@@ -22,6 +22,8 @@ struct Keyward: AsyncParsableCommand {
             AssumeCommand.self,
             RolesCommand.self,
             SamlCommand.self,
+            ImportCommand.self,
+            DoctorCommand.self,
             ServeCommand.self,
             PolicyCommand.self,
         ]

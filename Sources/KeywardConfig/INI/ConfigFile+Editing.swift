@@ -172,7 +172,7 @@ extension ConfigFile {
     }
 
     /// Parses the edited text and keeps it only if it parses and passes the check.
-    private mutating func commit(_ buffer: LineBuffer, check: (ConfigFile) -> Bool) throws(ConfigError) {
+    mutating func commit(_ buffer: LineBuffer, check: (ConfigFile) -> Bool) throws(ConfigError) {
         let edited: ConfigFile
         do {
             edited = try ConfigFile(contents: buffer.text, fileName: fileName, kind: kind)

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import KeywardConfig
+import KeywardFederation
+
+/// `keyward import [--from FILE] [--scrub] [--offline] [--profile NAME ...]`: moves the long-lived keys
+/// (`AKIA…`) of the shared credentials file into the vault, one profile at a time.
+///
+/// Per profile, in this order, so that a process killed at any point loses no key: verify the key with
+/// `sts:GetCallerIdentity` (unless `--offline`), store it in the vault, read it back and compare, and only
+/// then (with `--scrub`) remove it from the file, leaving a comment where it was. Before the first removal
+/// the original file is copied to `credentials.keyward-backup-<UTC time>` (mode 0600, never overwritten).
+/// A profile whose key is already in the vault counts as imported, so a re-run finishes the job. Session
+/// credentials (`ASIA…`, or any with a session token) are left alone.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Move long-lived keys from the shared credentials file into the vault.",
+        discussion: """
+            Each profile holding an IAM user's key (AKIA... id and secret, no session token) is verified with \
+            sts:GetCallerIdentity (skip with --offline), stored in the vault and read back. With --scrub its \
+            key lines are then removed from the file and a comment says where the key went; the original file \
+            is kept first as credentials.keyward-backup-<time> (mode 0600): delete it when satisfied. Session \
+            credentials are left alone. Prints one line per profile; exits 1 when any key was not imported.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(
+        name: .customLong("from"),
+        help: ArgumentHelp(
+            "The credentials file (default: AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials).", valueName: "file"))
+    var from: String?
+
+    @Flag(help: "Remove each imported key from the file (after a backup of the original file).")
+    var scrub = false
+
+    @Flag(help: "Do not verify keys with sts:GetCallerIdentity.")
+    var offline = false
+
+    @Option(
+        name: .customLong("profile"), help: ArgumentHelp("Import only this profile (repeatable).", valueName: "name"))
+    var profiles: [String] = []
+
+    /// TEST-ONLY: `KEYWARD_TEST_IMPORT_KILL_AFTER_WRITES=N` makes the process kill itself with SIGKILL right
+    /// after its Nth durable write (a vault store, the backup, a scrub), so the end-to-end kill test can stop
+    /// it deterministically between any two steps. Never set it outside tests.
+    static let testKillVariable = "KEYWARD_TEST_IMPORT_KILL_AFTER_WRITES"
+
+    func run() async throws {
+        let context = CommandContext(global: global)
+        let paths = ConfigPaths(environment: context.environment)
+        let path = from ?? paths.credentials
+        let displayName = paths.displayName(for: path)
+        guard let file = try ConfigFile.load(path: path, displayName: displayName, kind: .credentials) else {
+            throw CommandExit(code: 1, description: "\(displayName): no such file; nothing to import")
+        }
+        var candidates = ImportCandidate.all(in: file)
+        let missing = profiles.filter { name in !candidates.contains { $0.profile == name } }
+        if !profiles.isEmpty { candidates = candidates.filter { profiles.contains($0.profile) } }
+        var run = ImportRun(
+            context: context,
+            credentialsFile: SharedCredentialsFile(path: path, displayName: displayName),
+            resolver: try ProfileResolver(
+                paths: ConfigPaths(config: paths.config, credentials: path, home: paths.home),
+                environment: context.environment),
+            vault: try context.vaultForKeys(), verify: !offline, scrub: scrub,
+            killAfterWrites: context.environment[Self.testKillVariable].flatMap(Int.init))
+        for name in missing { run.fail(name, "not in \(displayName)") }
+        for candidate in candidates { try await run.importProfile(candidate) }
+        if let backup = run.backup {
+            FileHandle.standardError.write(
+                Data(
+                    ("keyward: the original file is kept at \(backup) (mode 0600); it still holds the keys in "
+                        + "plaintext: delete it when you are satisfied\n").utf8))
+        }
+        guard run.failures.isEmpty else {
+            throw CommandExit(
+                code: 1, description: "not imported: \(run.failures.joined(separator: ", ")); see the lines above")
+        }
+    }
+}

@@ -117,6 +117,43 @@ import Testing
         #expect(reference.split(separator: "\n").count == 506)
     }
 
+    /// Inputs of several rounds (a round is a MiB per worker): answers stay in order and line numbers run on
+    /// across rounds, while reading, answering and writing overlap.
+    @Test func manyRoundsKeepOrderAndLineNumbers() throws {
+        var block: [String] = []
+        for index in 0..<500 {
+            let resource = index % 3 == 0 ? "arn:aws:s3:::secret/\(index)" : "arn:aws:s3:::pub/\(index)"
+            block.append(
+                "{\"id\":\(index),\"action\":\"s3:GetObject\",\"resource\":\"\(resource)\",\"context\":{\"aws:MultiFactorAuthPresent\":\"\(index % 5 == 0)\",\"pad\":\"\(String(repeating: "x", count: 200))\"}}"
+            )
+            if index % 97 == 0 { block.append("{broken") }
+        }
+        let (oneBlock, _) = try Self.run(block.joined(separator: "\n") + "\n")
+        let blocks = 60  // about 16 MB: eight rounds or more for every worker count below
+        var expected = ""
+        for number in 0..<blocks {
+            for line in oneBlock.split(separator: "\n") {
+                guard line.hasPrefix("{\"error\":\"r.jsonl:") else {
+                    expected += line + "\n"
+                    continue
+                }
+                let rest = line.dropFirst("{\"error\":\"r.jsonl:".count)
+                let digits = rest.prefix { $0.isNumber }
+                let lineNumber = (Int(digits) ?? 0) + number * block.count
+                expected += "{\"error\":\"r.jsonl:\(lineNumber)" + rest.dropFirst(digits.count) + "\n"
+            }
+        }
+        let input = Array(repeating: block.joined(separator: "\n"), count: blocks).joined(separator: "\n")
+        #expect(input.utf8.count > 8 << 20)
+        for (workers, chunk) in [(1, 1 << 16), (2, 65_537), (3, 1 << 20)] {
+            let (output, summary) = try Self.run(input, workers: workers, chunk: chunk)
+            #expect(output == expected, "workers \(workers), chunk \(chunk)")
+            #expect(summary.requests == blocks * block.count)
+            #expect(summary.rejected == blocks * 6)
+            #expect(summary.firstRejectedLine == 2)
+        }
+    }
+
     @Test func requestLinesDecideLikeTheSwiftAPI() throws {
         let policy = try CompiledPolicy(
             P.policy(

@@ -19,6 +19,9 @@ public struct SecretStoreSettings: Sendable {
     public var keyring: KeyctlSecretStore.Keyring
     /// How long keyctl items live; `nil` for no expiry.
     public var keyringTimeout: Duration?
+    /// How long the file store keeps its derived key in the session keyring after an unlock; `nil` (the
+    /// default) keeps it only in memory for one command.
+    public var vaultKeyLifetime: Duration?
 
     /// Gathers the settings.
     /// - Parameters:
@@ -51,7 +54,8 @@ extension SecretStoreKind {
         switch self {
         case .file:
             return FileSecretStore(
-                directory: settings.home, passphrase: settings.passphrase, parameters: settings.fileParameters)
+                directory: settings.home, passphrase: settings.passphrase, parameters: settings.fileParameters,
+                keyCache: settings.vaultKeyLifetime.map { VaultKeyCache(lifetime: $0) })
         case .keyctl:
             return KeyctlSecretStore(keyring: settings.keyring, timeout: settings.keyringTimeout)
         case .secretService:

@@ -10,10 +10,10 @@ import Testing
 struct KeyctlSecretStoreTests {
     /// The line of /proc/keys for the key `description` in the user keyring, split into its fields
     /// (serial, flags, usage, expiry, permissions, uid, gid, type, "description: payload length").
-    static func procKeysEntry(_ description: String) throws -> [String]? {
+    static func procKeysEntry(_ description: String, keyring: String = "@u") throws -> [String]? {
         let keyctl = try #require(
             ExecutableSearch.find("keyctl", in: testEnvironment["PATH"]), "keyctl is not installed")
-        let found = try runProgram(keyctl, ["search", "@u", "user", description])
+        let found = try runProgram(keyctl, ["search", keyring, "user", description])
         guard found.status == 0, let serial = Int(found.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             return nil
         }

@@ -13,7 +13,7 @@ import Synchronization
 ///
 /// The passphrase is asked for only when a file must be opened or created, at most once per instance and
 /// never while the lock is held; the derived key is kept in memory for the instance's lifetime, so one
-/// command pays for one scrypt derivation.
+/// command pays for one scrypt derivation, and with a `VaultKeyCache` for a few minutes across commands.
 ///
 /// ```swift
 /// let store = FileSecretStore(directory: home, passphrase: .fixed(passphrase))
@@ -32,6 +32,9 @@ public final class FileSecretStore: SecretStore {
     /// How long a change waits for another process's change to finish.
     public let lockTimeout: Duration
 
+    /// Where the derived key is kept between commands, if anywhere.
+    public let keyCache: VaultKeyCache?
+
     private let passphraseSource: PassphraseSource
     private let state = Mutex(UnlockState())
 
@@ -47,10 +50,13 @@ public final class FileSecretStore: SecretStore {
     ///   - parameters: the scrypt parameters for a new file (an existing file keeps its own).
     ///   - fileName: the vault file's name in `directory`.
     ///   - lockTimeout: how long a change waits for the lock before failing.
+    ///   - keyCache: where to keep the derived key for the next commands (none unless told).
     public init(
         directory: String, passphrase: PassphraseSource, parameters: ScryptParameters = .default,
-        fileName: String = FileSecretStore.defaultFileName, lockTimeout: Duration = .seconds(60)
+        fileName: String = FileSecretStore.defaultFileName, lockTimeout: Duration = .seconds(60),
+        keyCache: VaultKeyCache? = nil
     ) {
+        self.keyCache = keyCache
         self.directory = directory
         self.path = directory.hasSuffix("/") ? directory + fileName : directory + "/" + fileName
         self.passphraseSource = passphrase
@@ -190,8 +196,11 @@ public final class FileSecretStore: SecretStore {
             let plaintext = try VaultFileFormat.open(parsed, key: key, file: path)
             return try VaultContents.decode(plaintext, file: path)
         } catch {
-            // Forget a passphrase that does not open the file, so the caller may ask again.
-            if case .wrongPassphrase = error { state.withLock { $0 = UnlockState() } }
+            // Forget a passphrase (or cached key) that does not open the file, so the caller may ask again.
+            if case .wrongPassphrase = error {
+                state.withLock { $0 = UnlockState() }
+                keyCache?.forget(path: path, salt: parsed.salt, parameters: parsed.scrypt)
+            }
             throw error
         }
     }
@@ -204,10 +213,15 @@ public final class FileSecretStore: SecretStore {
         if let cached = state.withLock({ $0.key }), cached.salt == salt, cached.parameters == parameters {
             return cached.key
         }
+        if purpose == .unlock, let cached = keyCache?.key(path: path, salt: salt, parameters: parameters) {
+            state.withLock { $0.key = (salt, parameters, cached) }
+            return cached
+        }
         let passphrase = try self.passphrase(for: purpose)
         let key = try VaultFileFormat.deriveKey(
             passphrase: passphrase.utf8Bytes, salt: salt, parameters: parameters, file: path)
         state.withLock { $0.key = (salt, parameters, key) }
+        keyCache?.remember(key, path: path, salt: salt, parameters: parameters)
         return key
     }
 

@@ -31,10 +31,15 @@ public struct KeyctlSecretStore: SecretStore {
         /// The session keyring `@s`: private to one login session.
         case session
 
+        /// The keyring's serial. A process without a session keyring of its own uses the user-session
+        /// keyring (as `keyctl` does); naming `@s` when linking would instead create an anonymous session
+        /// keyring that ends with the process, and with it everything stored there.
         var serial: key_serial_t {
             switch self {
             case .user: return KEY_SPEC_USER_KEYRING
-            case .session: return KEY_SPEC_SESSION_KEYRING
+            case .session:
+                let resolved = keyctl_get_keyring_ID(KEY_SPEC_SESSION_KEYRING, 0)
+                return resolved >= 0 ? resolved : KEY_SPEC_SESSION_KEYRING
             }
         }
     }
@@ -110,6 +115,11 @@ public struct KeyctlSecretStore: SecretStore {
 
     /// The payload of the key `keyward:KIND:NAME`, or `nil` when it is missing or expired (see `SecretStore.read`).
     public func read(_ item: VaultItem) async throws(VaultError) -> SecretString? {
+        try currentValue(of: item)
+    }
+
+    /// `read(_:)` without suspending: the kernel answers at once.
+    public func currentValue(of item: VaultItem) throws(VaultError) -> SecretString? {
         let description = keyDescription(item)
         guard let serial = try find(description, operation: .read) else { return nil }
         var buffer: UnsafeMutableRawPointer?
@@ -156,6 +166,12 @@ public struct KeyctlSecretStore: SecretStore {
     /// Unlinks and invalidates the key; `false` when there was none (see `SecretStore.delete`).
     @discardableResult
     public func delete(_ item: VaultItem) async throws(VaultError) -> Bool {
+        try deleteNow(item)
+    }
+
+    /// `delete(_:)` without suspending.
+    @discardableResult
+    public func deleteNow(_ item: VaultItem) throws(VaultError) -> Bool {
         let description = keyDescription(item)
         guard let serial = try find(description, operation: .delete) else { return false }
         if keyctl_unlink(serial, keyring.serial) < 0 {

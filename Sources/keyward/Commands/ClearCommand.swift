@@ -1,12 +1,18 @@
 import ArgumentParser
 import Foundation
 import KeywardCredentials
+import KeywardVault
 
-/// `keyward clear [PROFILE]`: drops cached sessions, all of them or those of one profile's chain.
+/// `keyward clear [PROFILE]`: drops cached sessions, all of them or those of one profile's chain; without a
+/// profile it also locks the file vault again (the key `KEYWARD_FILE_KEY_TTL` keeps), as `sudo -k` does.
 struct ClearCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clear",
-        abstract: "Drop cached sessions (all, or those of one profile).")
+        abstract: "Drop cached sessions (all, or those of one profile).",
+        discussion: """
+            Without a profile it also forgets the file vault's unlocked key (kept in the session keyring \
+            when KEYWARD_FILE_KEY_TTL is set), so the next command asks for the passphrase again.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -19,6 +25,8 @@ struct ClearCommand: AsyncParsableCommand {
         let count = try await cache.clear(profile: profile)
         let what = count == 1 ? "session" : "sessions"
         let scope = profile.map { " for \($0)" } ?? ""
-        FileHandle.standardError.write(Data("Cleared \(count) cached \(what)\(scope).\n".utf8))
+        var message = "Cleared \(count) cached \(what)\(scope)."
+        if profile == nil, await VaultKeyCache.forgetAll() > 0 { message += " The vault is locked again." }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 }

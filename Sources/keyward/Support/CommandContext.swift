@@ -49,12 +49,34 @@ struct CommandContext: Sendable {
     }
 
     /// The settings every backend may need.
-    func storeSettings() -> SecretStoreSettings {
-        SecretStoreSettings(home: keywardHome, passphrase: passphraseSource(), environment: environment.variables)
+    /// - Throws: `CommandExit` when `KEYWARD_FILE_KEY_TTL` is not a duration.
+    func storeSettings() throws(CommandExit) -> SecretStoreSettings {
+        var settings = SecretStoreSettings(
+            home: keywardHome, passphrase: passphraseSource(), environment: environment.variables)
+        settings.vaultKeyLifetime = try vaultKeyLifetime()
+        return settings
+    }
+
+    /// The variable that keeps the file vault unlocked for a while, like sudo's timestamp.
+    static let vaultKeyLifetimeVariable = "KEYWARD_FILE_KEY_TTL"
+
+    /// `KEYWARD_FILE_KEY_TTL` (`300`, `90s`, `5m`, at most 1h): how long the file vault's derived key stays in
+    /// the session keyring after an unlock; unset or `0`, the passphrase is asked for by every command.
+    /// - Throws: `CommandExit` when the value is not a duration of at most an hour.
+    func vaultKeyLifetime() throws(CommandExit) -> Duration? {
+        guard let text = environment[Self.vaultKeyLifetimeVariable], !text.isEmpty, text != "0" else { return nil }
+        guard let duration = CredentialDuration(argument: text), duration.seconds <= 3600 else {
+            throw CommandExit(
+                code: 1,
+                description:
+                    "\(Self.vaultKeyLifetimeVariable)=\(text): expected a duration of at most 1h, such as 300, 90s or 5m"
+            )
+        }
+        return .seconds(duration.seconds)
     }
 
     /// The vault of long-lived keys in the chosen backend.
-    func keyVault() throws(VaultError) -> KeyVault {
+    func keyVault() throws -> KeyVault {
         KeyVault(store: try backendSelection().keys.makeStore(storeSettings()))
     }
 

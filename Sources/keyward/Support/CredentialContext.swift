@@ -22,7 +22,7 @@ extension CommandContext {
         if let vault, kind == vault.store.kind {
             return SessionCache(store: vault.store, namespace: namespace)
         }
-        var settings = storeSettings()
+        var settings = try storeSettings()
         settings.fileParameters = try newVaultFileParameters()
         return SessionCache(store: try kind.makeStore(settings), namespace: namespace)
     }

@@ -30,7 +30,7 @@ extension CommandContext {
     /// The vault of long-lived keys in the chosen backend, with the scrypt parameters above.
     /// - Throws: `VaultError` when the backend cannot be chosen or built, `CommandExit` for a bad override.
     func vaultForKeys() throws -> KeyVault {
-        var settings = storeSettings()
+        var settings = try storeSettings()
         settings.fileParameters = try newVaultFileParameters()
         return KeyVault(store: try backendSelection().keys.makeStore(settings))
     }

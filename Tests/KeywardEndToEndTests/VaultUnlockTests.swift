@@ -67,6 +67,7 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.stderr
-                == "keyward: KEYWARD_FILE_KEY_TTL=\(value): expected a duration of at most 1h, such as 300, 90s or 5m\n")
+                == "keyward: KEYWARD_FILE_KEY_TTL=\(value): expected a duration of at most 1h, such as 300, 90s or 5m\n"
+        )
     }
 }

@@ -77,7 +77,8 @@ struct VaultKeyCacheTests {
         let base = try #require(VaultKeyCache.item(path: "/a/vault.keyward", salt: salt, parameters: Self.cheap))
         #expect(base.name.count == 40)
         #expect(VaultKeyCache.item(path: "/b/vault.keyward", salt: salt, parameters: Self.cheap) != base)
-        #expect(VaultKeyCache.item(path: "/a/vault.keyward", salt: [8] + salt.dropFirst(), parameters: Self.cheap) != base)
+        #expect(
+            VaultKeyCache.item(path: "/a/vault.keyward", salt: [8] + salt.dropFirst(), parameters: Self.cheap) != base)
         #expect(VaultKeyCache.item(path: "/a/vault.keyward", salt: salt, parameters: .default) != base)
     }
 }

@@ -42,6 +42,10 @@ public enum FederationError: Error, Equatable, Sendable, CustomStringConvertible
     case profileHoldsLongLivedKey(profile: String, file: String)
     /// The shared credentials file cannot be read, parsed or edited.
     case credentialsFile(ConfigError)
+    /// The console sign-in endpoint refused the session or answered something unexpected.
+    case consoleSignIn(reason: String)
+    /// A sign-in endpoint that would carry the session over plain HTTP to another machine.
+    case insecureSignInEndpoint(String)
     /// Locking, reading or writing a file failed.
     case system(SystemError)
 
@@ -82,6 +86,10 @@ public enum FederationError: Error, Equatable, Sendable, CustomStringConvertible
                 + " (or move the key into the vault with `keyward import`)"
         case .credentialsFile(let error):
             return error.description
+        case .consoleSignIn(let reason):
+            return "console sign-in: \(reason)"
+        case .insecureSignInEndpoint(let url):
+            return "console sign-in endpoint \(url): must be https (plain http only on 127.0.0.1, ::1 or localhost)"
         case .system(let error):
             return error.description
         }

@@ -18,6 +18,7 @@ struct Keyward: AsyncParsableCommand {
             WhoamiCommand.self,
             ExecCommand.self,
             ExportCommand.self,
+            LoginCommand.self,
             ClearCommand.self,
             AssumeCommand.self,
             RolesCommand.self,

@@ -12,6 +12,8 @@ import Testing
     static let arn = "arn:aws:iam::123456789012:user/jo"
     static let oldID = "AKIAOLDOLDOLDOLD0001"
     static let newID = "AKIANEWNEWNEWNEW0002"
+    static let sessionID = "ASIASESSIONSESSION03"
+    static let serial = "arn:aws:iam::123456789012:mfa/jo"
 
     /// A scripted IAM and STS that records every call (operation and the key id that signed it).
     actor FakeService: AccessKeyService {
@@ -37,6 +39,16 @@ import Testing
                 }
             }
             return CallerIdentity(arn: RotateKeyRotationTests.arn, account: "123456789012", userID: "AIDAJO")
+        }
+
+        func mfaSession(
+            serial: String, code: String, credentials: AWSCredentials
+        ) async throws(AWSClientError) -> AWSCredentials {
+            calls.append("GetSessionToken \(serial) \(code) \(credentials.accessKeyID)")
+            if let failure = failures["GetSessionToken"] { throw failure }
+            return AWSCredentials(
+                accessKeyID: RotateKeyRotationTests.sessionID, secretAccessKey: SecretAccessKey("session-secret"),
+                sessionToken: SessionToken("token"))
         }
 
         func listAccessKeys(
@@ -138,6 +150,39 @@ import Testing
         #expect(stored?.secretAccessKey.unredacted == "new-secret")
         #expect(stored?.storedAt == Date(timeIntervalSince1970: 1_800_000_000))
         #expect(await service.keys == [Self.newID])
+    }
+
+    @Test func withMFATheIAMCallsAreSignedWithTheMFASession() async throws {
+        let vault = try await Self.vault()
+        let service = FakeService()
+        var rotation = Self.rotation(vault, service)
+        rotation.mfa = (Self.serial, "123456")
+        let outcome = try await rotation.run()
+        #expect(outcome.newKeyID == Self.newID)
+        #expect(
+            await service.calls == [
+                "GetCallerIdentity \(Self.oldID)", "GetSessionToken \(Self.serial) 123456 \(Self.oldID)",
+                "ListAccessKeys jo \(Self.sessionID)", "CreateAccessKey jo \(Self.sessionID)",
+                "GetCallerIdentity \(Self.newID)", "DeleteAccessKey \(Self.oldID) jo \(Self.sessionID)",
+            ])
+        #expect(try await vault.key(profile: "jo")?.accessKeyID == Self.newID)
+    }
+
+    @Test func aRefusedMFASessionChangesNothing() async throws {
+        let vault = try await Self.vault()
+        let service = FakeService(failures: ["GetSessionToken": Self.denied("sts:GetSessionToken")])
+        var rotation = Self.rotation(vault, service)
+        rotation.mfa = (Self.serial, "000000")
+        await #expect {
+            try await rotation.run()
+        } throws: { error in
+            (error as? KeyRotation.Failure)?.description
+                == "profile jo: STS refused an MFA session with \(Self.serial) (\(Self.denied("sts:GetSessionToken")));"
+                + " nothing was changed"
+        }
+        #expect(await service.calls.count == 2)
+        #expect(await service.keys == [Self.oldID])
+        #expect(try await vault.key(profile: "jo")?.accessKeyID == Self.oldID)
     }
 
     @Test func aNewKeyThatNeverAnswersIsDeletedAgainAndTheOldKeyStaysStored() async throws {

@@ -173,6 +173,33 @@ import Testing
         }
     }
 
+    /// A profile with `mfa_serial` rotates through an MFA session. moto never registers the keys its
+    /// GetSessionToken returns, so this runs with its checks off (KeyRotationTests checks which key signs what).
+    @Test func withMFASerialTheCodeIsRequiredAndTheRotationCompletes() async throws {
+        try await MotoServer.with(accessControl: .open) { moto in
+            let account = try moto.seedAccount()
+            let sandbox = try VaultSandbox(moto: moto)
+            try sandbox.home.write(
+                ".aws/config", "[profile jo]\nregion = us-east-1\nmfa_serial = \(account.joMFASerial)\n")
+            #expect(try sandbox.add("jo", key: account.jo).status == 0)
+
+            let noCode = try sandbox.runWithoutTerminal(["rotate", "jo"])
+            #expect(noCode.status == 1)
+            #expect(noCode.stderr.contains(account.joMFASerial))
+            #expect(try await sandbox.storedKey("jo")?.accessKeyID == account.jo.accessKeyID)
+
+            let rotated = try sandbox.run(["rotate", "jo", "--mfa-token", "123456"])
+            #expect(rotated.status == 0, "\(rotated.stderr)")
+            let stored = try #require(try await sandbox.storedKey("jo"))
+            #expect(stored.accessKeyID != account.jo.accessKeyID)
+            #expect(rotated.stdout.hasSuffix("old key \(account.jo.accessKeyID) deleted\n"))
+
+            let unneeded = try sandbox.run(["rotate", "dev", "--mfa-token", "123456"])
+            #expect(unneeded.status == 1)
+            #expect(unneeded.stderr == "keyward: profile dev has no mfa_serial in the config; --mfa-token needs one\n")
+        }
+    }
+
     @Test func withoutIAMPermissionsOrAStoredKeyNothingChanges() async throws {
         try await Self.withWorld(selfService: false) { world in
             let rotated = try world.sandbox.run(["rotate", "jo"])

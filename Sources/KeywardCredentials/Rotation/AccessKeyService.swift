@@ -16,6 +16,12 @@ public protocol AccessKeyService: Sendable {
     ///   - credentials: the key to sign with.
     /// - Returns: the user's keys (metadata only).
     /// - Throws: `AWSClientError`.
+    /// A short MFA session (GetSessionToken with the device's code) to sign the IAM calls with, for users
+    /// whose policy (seed 002's `BlockMostAccessUnlessSignedInWithMFA`) denies key management without MFA.
+    func mfaSession(
+        serial: String, code: String, credentials: AWSCredentials
+    ) async throws(AWSClientError) -> AWSCredentials
+
     func listAccessKeys(
         userName: String, credentials: AWSCredentials
     ) async throws(AWSClientError)
@@ -70,6 +76,14 @@ public struct AWSAccessKeyService: AccessKeyService {
     }
 
     /// `iam:ListAccessKeys` (see `AccessKeyService`).
+    /// GetSessionToken with MFA for 15 minutes, STS's shortest.
+    public func mfaSession(
+        serial: String, code: String, credentials: AWSCredentials
+    ) async throws(AWSClientError) -> AWSCredentials {
+        try await STSClient(client: sts).getSessionToken(
+            credentials: credentials, durationSeconds: 900, serialNumber: serial, tokenCode: code)
+    }
+
     public func listAccessKeys(
         userName: String, credentials: AWSCredentials
     ) async throws(AWSClientError)

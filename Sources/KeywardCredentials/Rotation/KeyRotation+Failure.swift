@@ -17,6 +17,8 @@ extension KeyRotation {
         case storedKeyRejected(profile: String, maskedKeyID: String, AWSClientError)
         /// The stored key belongs to something other than an IAM user (a role session, the root).
         case notAnIAMUser(profile: String, arn: String)
+        /// STS refused the MFA session (a wrong or used code, or the wrong device); nothing was changed.
+        case mfaSessionRefused(profile: String, serial: String, AWSClientError)
         /// `iam:ListAccessKeys` failed; nothing was changed.
         case cannotListKeys(profile: String, user: String, AWSClientError)
         /// The user already has IAM's maximum of two keys; nothing was changed.
@@ -47,6 +49,8 @@ extension KeyRotation {
                 return "profile \(profile): the stored key \(masked) does not work (\(error)); nothing was changed"
             case .notAnIAMUser(let profile, let arn):
                 return "profile \(profile): the stored key belongs to \(arn), not an IAM user; nothing was changed"
+            case .mfaSessionRefused(let profile, let serial, let error):
+                return "profile \(profile): STS refused an MFA session with \(serial) (\(error)); nothing was changed"
             case .cannotListKeys(let profile, let user, let error):
                 return "profile \(profile): cannot list the access keys of user \(user) (\(error)); nothing was changed"
             case .twoKeysAlready(let profile, let user, let ids):

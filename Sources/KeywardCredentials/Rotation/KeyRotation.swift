@@ -77,6 +77,10 @@ public struct KeyRotation: Sendable {
     ///   - sleep: how to wait.
     ///   - now: the clock for the new key's `storedAt`.
     ///   - progress: receives a line after each step that changed something (never a secret).
+    /// The MFA device and its current code: the IAM calls are then signed with a 15-minute MFA session
+    /// instead of the long-lived key.
+    public var mfa: (serial: String, code: String)?
+
     public init(
         profile: String, vault: KeyVault, service: any AccessKeyService,
         propagationDelays: [Duration] = KeyRotation.defaultPropagationDelays,
@@ -109,9 +113,18 @@ public struct KeyRotation: Sendable {
         guard let user = Self.userName(fromARN: identity.arn) else {
             throw .notAnIAMUser(profile: profile, arn: identity.arn)
         }
+        // The old key only identifies and, with MFA, opens a short session that signs the IAM calls.
+        var signing = oldCredentials
+        if let mfa {
+            do {
+                signing = try await service.mfaSession(serial: mfa.serial, code: mfa.code, credentials: oldCredentials)
+            } catch {
+                throw .mfaSessionRefused(profile: profile, serial: mfa.serial, error)
+            }
+        }
         let existing: [AccessKeyMetadata]
         do {
-            existing = try await service.listAccessKeys(userName: user, credentials: oldCredentials)
+            existing = try await service.listAccessKeys(userName: user, credentials: signing)
         } catch {
             throw .cannotListKeys(profile: profile, user: user, error)
         }
@@ -120,17 +133,17 @@ public struct KeyRotation: Sendable {
         }
         let new: AWSCredentials
         do {
-            new = try await service.createAccessKey(userName: user, credentials: oldCredentials)
+            new = try await service.createAccessKey(userName: user, credentials: signing)
         } catch {
             throw .createFailed(profile: profile, user: user, error)
         }
         progress("Created the new key \(new.maskedAccessKeyID) for user \(user); waiting for it to work")
-        let attempts = try await waitUntilWorking(new, as: identity.arn, user: user, old: oldCredentials)
-        try await store(new, user: user, old: oldCredentials)
+        let attempts = try await waitUntilWorking(new, as: identity.arn, user: user, signing: signing)
+        try await store(new, user: user, old: oldCredentials, signing: signing)
         progress("Stored the new key \(new.maskedAccessKeyID) for profile \(profile)")
         var alreadyGone = false
         do {
-            try await service.deleteAccessKey(old.accessKeyID, userName: user, credentials: oldCredentials)
+            try await service.deleteAccessKey(old.accessKeyID, userName: user, credentials: signing)
         } catch {
             // Someone deleted it meanwhile: what rotation wanted is done.
             guard error.awsCode == "NoSuchEntity" else {
@@ -169,7 +182,7 @@ public struct KeyRotation: Sendable {
 
     /// Polls `GetCallerIdentity` with the new key; on giving up, deletes it again (signed with the old key).
     private func waitUntilWorking(
-        _ new: AWSCredentials, as arn: String, user: String, old: AWSCredentials
+        _ new: AWSCredentials, as arn: String, user: String, signing: AWSCredentials
     ) async throws(Failure) -> Int {
         var attempt = 0
         while true {
@@ -181,7 +194,7 @@ public struct KeyRotation: Sendable {
                 // Only the service's refusals can be propagation delays; the client already retried
                 // broken connections and throttling.
                 guard case .service = error, attempt <= propagationDelays.count else {
-                    let deleted = await deleteQuietly(new.accessKeyID, user: user, credentials: old)
+                    let deleted = await deleteQuietly(new.accessKeyID, user: user, credentials: signing)
                     throw .newKeyNeverAnswered(
                         profile: profile, user: user, newKeyID: new.accessKeyID, attempts: attempt, last: error,
                         newKeyDeleted: deleted)
@@ -190,7 +203,7 @@ public struct KeyRotation: Sendable {
                 continue
             }
             guard answer.arn == arn else {
-                let deleted = await deleteQuietly(new.accessKeyID, user: user, credentials: old)
+                let deleted = await deleteQuietly(new.accessKeyID, user: user, credentials: signing)
                 throw .newKeyIsSomeoneElse(
                     profile: profile, user: user, newKeyID: new.accessKeyID, arn: answer.arn, newKeyDeleted: deleted)
             }
@@ -199,7 +212,9 @@ public struct KeyRotation: Sendable {
     }
 
     /// Stores the new key; when that fails, finds out what the vault holds before deciding what to undo.
-    private func store(_ new: AWSCredentials, user: String, old: AWSCredentials) async throws(Failure) {
+    private func store(
+        _ new: AWSCredentials, user: String, old: AWSCredentials, signing: AWSCredentials
+    ) async throws(Failure) {
         let key = StoredKey(
             accessKeyID: new.accessKeyID, secretAccessKey: SecretString(new.secretAccessKey.value), storedAt: now())
         do {
@@ -212,7 +227,7 @@ public struct KeyRotation: Sendable {
                 throw .storeUncertain(
                     profile: profile, user: user, oldKeyID: old.accessKeyID, newKeyID: new.accessKeyID, error)
             }
-            let deleted = await deleteQuietly(new.accessKeyID, user: user, credentials: old)
+            let deleted = await deleteQuietly(new.accessKeyID, user: user, credentials: signing)
             throw .storeFailed(profile: profile, user: user, newKeyID: new.accessKeyID, error, newKeyDeleted: deleted)
         }
     }

@@ -3,9 +3,12 @@ import Foundation
 import KeywardAWS
 import KeywardConfig
 import KeywardCredentials
+import KeywardSystem
 
 /// `keyward rotate PROFILE`: replaces the profile's stored key with a new one and deletes the old one
-/// (see `KeyRotation` for the order of the steps and what each failure leaves behind).
+/// (see `KeyRotation` for the order of the steps and what each failure leaves behind). When the profile
+/// has `mfa_serial`, the IAM calls are signed with a 15-minute MFA session, as a user under seed 002's
+/// MFA-enforcing policy must.
 ///
 /// Region and endpoints come from the profile and the environment as for the AWS CLI: `AWS_REGION` /
 /// `AWS_DEFAULT_REGION` / `region`, `AWS_ENDPOINT_URL_IAM` / `AWS_ENDPOINT_URL_STS` / `AWS_ENDPOINT_URL` /
@@ -20,15 +23,30 @@ struct RotateCommand: AsyncParsableCommand {
     @Argument(help: "The profile whose stored key is rotated.")
     var profile: String
 
+    @Option(name: .customLong("mfa-token"), help: "The current code of the profile's MFA device (mfa_serial).")
+    var mfaToken: String?
+
     func run() async throws {
         let context = CommandContext(global: global)
         let endpoints = try RotationEndpoints(profile: profile, context: context)
-        let rotation = KeyRotation(
+        let resolver = try context.profileResolver()
+        let settings = resolver.hasProfile(named: profile) ? try resolver.profile(named: profile) : nil
+        var mfa: (serial: String, code: String)?
+        if let serial = settings?.mfaSerial {
+            let source = MFACodeSource(
+                token: mfaToken, terminal: TerminalPrompt(), processEnvironment: context.environment.variables)
+            mfa = (serial, try source.code(serial: serial, profile: profile, mfaProcess: settings?.mfaProcess))
+        } else if mfaToken != nil {
+            throw CommandExit(
+                code: 1, description: "profile \(profile) has no mfa_serial in the config; --mfa-token needs one")
+        }
+        var rotation = KeyRotation(
             profile: profile, vault: try context.vaultForKeys(),
             service: AWSAccessKeyService(
                 sts: QueryClient(endpoint: endpoints.sts, logger: context.logger),
                 iam: QueryClient(endpoint: endpoints.iam, logger: context.logger)),
             progress: { line in FileHandle.standardError.write(Data(("keyward: " + line + "\n").utf8)) })
+        rotation.mfa = mfa
         let outcome = try await rotation.run()
         let masked = { (id: String) in String(repeating: "*", count: 16) + id.suffix(4) }
         let deleted = outcome.oldKeyWasAlreadyGone ? "was already deleted" : "deleted"

@@ -52,6 +52,62 @@ import Testing
         }
     }
 
+    /// jo may read its own entity but not the whole account: `can` falls back to the per-entity calls and
+    /// still sees jo's inline, attached and group policies.
+    @Test func withoutTheAccountWideReadTheCallersOwnEntityIsRead() async throws {
+        try await MotoServer.with(accessControl: .enforced(bootstrapActions: 3)) { moto in
+            let account = try moto.seedAccount()
+            let setup = """
+                import json, sys, boto3
+                iam = boto3.client("iam", endpoint_url=sys.argv[1], region_name="us-east-1")
+                def doc(effect, actions):
+                    return json.dumps({"Version": "2012-10-17",
+                                       "Statement": [{"Effect": effect, "Action": actions, "Resource": "*"}]})
+                iam.put_user_policy(UserName="jo", PolicyName="self-read", PolicyDocument=doc("Allow", [
+                    "iam:GetUser", "iam:ListUserPolicies", "iam:GetUserPolicy", "iam:ListAttachedUserPolicies",
+                    "iam:ListGroupsForUser", "iam:ListGroupPolicies", "iam:GetGroupPolicy",
+                    "iam:ListAttachedGroupPolicies", "iam:GetPolicy", "iam:GetPolicyVersion"]))
+                iam.put_user_policy(UserName="jo", PolicyName="no-account-read",
+                                    PolicyDocument=doc("Deny", "iam:GetAccountAuthorizationDetails"))
+                arn = iam.create_policy(PolicyName="s3-read", PolicyDocument=doc("Allow", "s3:GetObject"))["Policy"]["Arn"]
+                iam.attach_user_policy(UserName="jo", PolicyArn=arn)
+                iam.create_group(GroupName="devs")
+                iam.add_user_to_group(GroupName="devs", UserName="jo")
+                iam.put_group_policy(GroupName="devs", PolicyName="ec2-describe",
+                                     PolicyDocument=doc("Allow", "ec2:Describe*"))
+                """
+            let prepared = try KeywardCLI.run(
+                executable: URL(fileURLWithPath: "/usr/bin/env"),
+                ["python3", "-c", setup, moto.endpoint.absoluteString],
+                environment: [
+                    "AWS_ACCESS_KEY_ID": account.bootstrap.accessKeyID,
+                    "AWS_SECRET_ACCESS_KEY": account.bootstrap.secretAccessKey.value,
+                ])
+            #expect(prepared.status == 0, "\(prepared.stderr)")
+            let home = try TemporaryHome()
+            try Self.writeProfiles(home, account)
+            let environment = Self.environment(moto, home)
+
+            let s3 = try Self.keyward(["policy", "can", "jo", "s3:GetObject", "arn:aws:s3:::bucket/key"], environment)
+            #expect(s3.status == 0, "\(s3.stderr)")
+            #expect(s3.stdout.hasPrefix("allowed: an identity-based policy allows it\n"))
+            #expect(s3.stdout.contains("arn:aws:iam::123456789012:policy/s3-read Statement[0] Allow"))
+
+            let ec2 = try Self.keyward(["policy", "can", "jo", "ec2:DescribeInstances", "*"], environment)
+            #expect(ec2.status == 0, "\(ec2.stderr)")
+            #expect(ec2.stdout.hasPrefix("allowed: an identity-based policy allows it\n"))
+            #expect(ec2.stdout.contains("devs/ec2-describe Statement[0] Allow"))
+
+            let details = try Self.keyward(
+                ["policy", "can", "jo", "iam:GetAccountAuthorizationDetails", "*"], environment)
+            #expect(details.stdout.hasPrefix("explicitDeny: "))
+
+            let other = try Self.keyward(
+                ["policy", "can", "jo", "s3:PutObject", "arn:aws:s3:::bucket/key"], environment)
+            #expect(other.stdout.hasPrefix("implicitDeny: "))
+        }
+    }
+
     @Test func aCallerThatMayNotReadIAMGetsOneClearLine() async throws {
         try await MotoServer.with(accessControl: .enforced(bootstrapActions: 3)) { moto in
             let account = try moto.seedAccount()
@@ -62,6 +118,7 @@ import Testing
             #expect(jo.status == 1)
             #expect(jo.stdout == "")
             #expect(jo.stderr.hasPrefix("keyward: iam:GetAccountAuthorizationDetails: AccessDenied"))
+            #expect(jo.stderr.contains("; the caller's own entity neither: iam:GetUser: AccessDenied"))
             #expect(jo.stderr.split(separator: "\n").count == 1)
             #expect(!jo.stderr.contains(account.jo.secretAccessKey.value))
         }

@@ -3,6 +3,7 @@ import Foundation
 import KeywardAWS
 import KeywardCredentials
 import KeywardPolicy
+import Logging
 
 /// `keyward policy can PROFILE ACTION RESOURCE`: fetches the caller's own policies from IAM and explains,
 /// locally, whether the request would be allowed.
@@ -12,8 +13,11 @@ struct PolicyCanCommand: AsyncParsableCommand {
         abstract: "Would this profile's identity be allowed ACTION on RESOURCE? Fetched from IAM, decided locally.",
         discussion: """
             Resolves PROFILE through the credential chain, asks STS who it is, reads that user's (inline, \
-            attached, group) or role's policies and permissions boundary with iam:GetAccountAuthorizationDetails, \
-            and evaluates the request as IAM would. SCPs and resource policies are not visible to an account's \
+            attached, group) or role's policies and permissions boundary with iam:GetAccountAuthorizationDetails \
+            (or, when that is denied, its own entity's: iam:GetUser, iam:ListUserPolicies, iam:GetUserPolicy, \
+            iam:ListAttachedUserPolicies, iam:ListGroupsForUser, the group equivalents, iam:GetPolicy and \
+            iam:GetPolicyVersion; for a role iam:GetRole and the role equivalents), and evaluates the request \
+            as IAM would. SCPs and resource policies are not visible to an account's \
             identity and are not included.
             """)
 
@@ -45,7 +49,7 @@ struct PolicyCanCommand: AsyncParsableCommand {
         let credentials = try await resolver.credentials(for: profile).credentials
         let identity = try await resolver.stsClient(forProfile: profile).getCallerIdentity(credentials: credentials)
         let iam = IAMClient(client: QueryClient(endpoint: try iamEndpoint(commandContext)), credentials: credentials)
-        let details = try await iam.getAccountAuthorizationDetails()
+        let details = try await Self.details(of: identity.arn, iam: iam, logger: commandContext.logger)
         let principal = try PrincipalDetailsBuilder(details: details).principal(for: identity.arn)
         let set = try principal.policySet()
         let request = principal.request(
@@ -56,6 +60,34 @@ struct PolicyCanCommand: AsyncParsableCommand {
             ? ExplanationRenderer.json(explanation, policies: set)
             : ExplanationRenderer.render(explanation, policies: set)
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// The account's details, or, when the caller may not read the whole account, its own entity's through
+    /// the per-entity calls (`iam:GetUser`, `iam:ListUserPolicies`, ... or `iam:GetRole`, ...).
+    static func details(
+        of callerARN: String, iam: IAMClient, logger: Logger
+    ) async throws
+        -> AccountAuthorizationDetails
+    {
+        do {
+            return try await iam.getAccountAuthorizationDetails()
+        } catch {
+            guard case .service(let refusal) = error, refusal.code == "AccessDenied" else { throw error }
+            let resource = callerARN.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).last ?? ""
+            let parts = resource.split(separator: "/").map(String.init)
+            logger.debug("iam:GetAccountAuthorizationDetails refused; reading the caller's own entity instead")
+            do {
+                if parts.first == "user", let name = parts.last {
+                    return try await iam.authorizationDetails(ofUser: name)
+                }
+                if parts.first == "assumed-role", parts.count >= 3 {
+                    return try await iam.authorizationDetails(ofRole: parts[1])
+                }
+            } catch let fallback {
+                throw CommandExit(code: 1, description: "\(error); the caller's own entity neither: \(fallback)")
+            }
+            throw error
+        }
     }
 
     private func iamEndpoint(_ context: CommandContext) throws -> ServiceEndpoint {

@@ -31,7 +31,9 @@ public enum CredentialsError: Error, Equatable, Sendable, CustomStringConvertibl
     /// A source Keyward does not handle (IAM Identity Center, EC2 metadata, the ECS endpoint).
     case unsupportedSource(profile: String, source: String)
     /// Waiting for another process that fetches the same session failed or timed out.
-    case lock(SystemError)
+    case lock(profile: String, SystemError)
+    /// This task asked again for a credential lock it already holds (a bug: waiting would never end).
+    case lockReentered(profile: String, path: String)
 
     public var description: String {
         switch self {
@@ -63,8 +65,10 @@ public enum CredentialsError: Error, Equatable, Sendable, CustomStringConvertibl
                 + "AWS_SECRET_ACCESS_KEY are not set"
         case .unsupportedSource(let profile, let source):
             return "profile \(profile): \(source) is not supported by Keyward yet"
-        case .lock(let error):
-            return error.description
+        case .lock(let profile, let error):
+            return "profile \(profile): \(error.description)"
+        case .lockReentered(let profile, let path):
+            return "profile \(profile): internal error: the lock \(path) is already held by this command"
         }
     }
 }

@@ -7,8 +7,12 @@ import Glibc
 /// (mode 0600) when missing and never deleted, since deleting a lock file while others wait on it is racy.
 ///
 /// Locks are held by an open file description, so two `acquire` calls in one process exclude each other
-/// just as two processes do. The lock is released when the returned `Held` value is released or dropped,
+/// just as two processes do: code that takes a lock must never take the same one again while holding it
+/// (it would wait on itself). The lock is released when the returned `Held` value is released or dropped,
 /// and by the kernel when the process dies, so a killed writer never leaves the lock taken.
+///
+/// An exclusive holder writes its process id into the lock file, so a waiter can say whom it waits for
+/// (`acquire(_:timeout:noticeAfter:onWait:)`); the id is only a hint for people, never trusted for locking.
 ///
 /// ```swift
 /// let lock = FileLock(path: home + "/vault.keyward.lock")
@@ -56,7 +60,10 @@ public struct FileLock: Sendable {
     /// - Throws: `SystemError.fileOperation` when the lock file cannot be opened or locked.
     public func tryAcquire(_ mode: Mode = .exclusive) throws(SystemError) -> Held? {
         let fd = try openLockFile()
-        if flock(fd, operation(mode) | LOCK_NB) == 0 { return Held(descriptor: fd) }
+        if flock(fd, operation(mode) | LOCK_NB) == 0 {
+            if mode == .exclusive { Self.recordHolder(fd) }
+            return Held(descriptor: fd)
+        }
         let code = errno
         close(fd)
         if code == EWOULDBLOCK || code == EINTR { return nil }
@@ -69,16 +76,31 @@ public struct FileLock: Sendable {
     /// - Parameters:
     ///   - mode: shared or exclusive.
     ///   - timeout: how long to wait at most; `nil` waits until the lock is free or the task is cancelled.
+    ///   - noticeAfter: how long to wait before `onWait` is called (once).
+    ///   - onWait: told the process id recorded by the holder (`nil` when none is recorded), so a person
+    ///     is never left waiting without knowing for whom.
     /// - Returns: the held lock.
-    /// - Throws: `SystemError.lockTimedOut` after `timeout`, `SystemError.lockWaitCancelled` when the task is
-    ///   cancelled, `SystemError.fileOperation` when the lock file cannot be opened or locked.
-    public func acquire(_ mode: Mode = .exclusive, timeout: Duration? = nil) async throws(SystemError) -> Held {
+    /// - Throws: `SystemError.lockTimedOut` after `timeout` (with the holder's process id when recorded),
+    ///   `SystemError.lockWaitCancelled` when the task is cancelled, `SystemError.fileOperation` when the
+    ///   lock file cannot be opened or locked.
+    public func acquire(
+        _ mode: Mode = .exclusive, timeout: Duration? = nil, noticeAfter: Duration = .seconds(3),
+        onWait: (@Sendable (_ holder: Int32?) -> Void)? = nil
+    ) async throws(SystemError) -> Held {
         let clock = ContinuousClock()
-        let deadline = timeout.map { clock.now.advanced(by: $0) }
+        let start = clock.now
+        let deadline = timeout.map { start.advanced(by: $0) }
         var pause = Duration.milliseconds(1)
+        var noticed = onWait == nil
         while true {
             if let held = try tryAcquire(mode) { return held }
-            if let deadline, clock.now >= deadline { throw .lockTimedOut(path: path) }
+            if let deadline, clock.now >= deadline {
+                throw .lockTimedOut(path: path, holder: recordedHolder(), waited: clock.now - start)
+            }
+            if !noticed, clock.now - start >= noticeAfter {
+                noticed = true
+                onWait?(recordedHolder())
+            }
             do {
                 try await Task.sleep(for: pause)
             } catch {
@@ -86,6 +108,26 @@ public struct FileLock: Sendable {
             }
             pause = min(pause * 2, .milliseconds(50))
         }
+    }
+
+    /// The process id the last exclusive holder wrote into the lock file, if any.
+    public func recordedHolder() -> Int32? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 16)
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard count > 0 else { return nil }
+        let text = String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n").first ?? ""
+        guard let pid = Int32(text), pid > 0 else { return nil }
+        return pid
+    }
+
+    /// Writes this process's id over the lock file's contents (best effort: a hint for waiters).
+    private static func recordHolder(_ fd: Int32) {
+        let text = Array("\(getpid())\n".utf8)
+        guard ftruncate(fd, 0) == 0 else { return }
+        _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
     }
 
     /// Waits until the lock is held, blocking the calling thread.
@@ -102,6 +144,7 @@ public struct FileLock: Sendable {
             close(fd)
             throw .fileOperation(.lock, path: path, code: code)
         }
+        if mode == .exclusive { Self.recordHolder(fd) }
         return Held(descriptor: fd)
     }
 

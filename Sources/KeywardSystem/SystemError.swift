@@ -10,8 +10,9 @@ public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
     case fileOperation(FileOperation, path: String, code: Int32)
     /// A file is larger than the caller allows it to be read (`limit` in bytes).
     case fileTooLarge(path: String, limit: Int)
-    /// Waiting for a file lock took longer than the caller allowed.
-    case lockTimedOut(path: String)
+    /// Waiting for a file lock took longer than the caller allowed; `holder` is the process id the holder
+    /// recorded in the lock file, when it did.
+    case lockTimedOut(path: String, holder: Int32?, waited: Duration)
     /// The task waiting for a file lock was cancelled.
     case lockWaitCancelled(path: String)
     /// There is no controlling terminal to prompt on (`code` is the `errno` of opening or querying it).
@@ -63,8 +64,10 @@ public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot \(operation.rawValue) \(path): \(Errno.message(code))"
         case .fileTooLarge(let path, let limit):
             return "\(path) is larger than \(limit) bytes"
-        case .lockTimedOut(let path):
-            return "timed out waiting for the lock on \(path)"
+        case .lockTimedOut(let path, let holder, let waited):
+            let seconds = waited.components.seconds
+            let whom = holder.map { "process \($0), which holds the lock on \(path)" } ?? "the lock on \(path)"
+            return "gave up after \(seconds) s waiting for \(whom)"
         case .lockWaitCancelled(let path):
             return "cancelled while waiting for the lock on \(path)"
         case .noTerminal(let device, let code):

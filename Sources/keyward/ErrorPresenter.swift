@@ -15,6 +15,11 @@ enum ErrorPresenter {
         Foundation.exit(exitCode(for: error))
     }
 
+    /// Prints a one-line notice on stderr (`keyward: <text>`): progress a person waiting should see.
+    static func notice(_ text: String) {
+        FileHandle.standardError.write(Data(("keyward: " + text + "\n").utf8))
+    }
+
     /// The one-line message for an error.
     static func message(for error: Error) -> String {
         let text = String(describing: error)

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 import Testing
 
 @testable import KeywardSystem
@@ -86,9 +87,18 @@ struct FileLockTests {
         defer { directory.remove() }
         let lock = FileLock(path: directory.appending("lock"))
         let held = try lock.acquireBlocking()
-        await #expect(throws: SystemError.lockTimedOut(path: lock.path)) {
+        do {
             let acquired = try await lock.acquire(.exclusive, timeout: .milliseconds(20))
             acquired.release()
+            Issue.record("acquired a held lock")
+        } catch let error {
+            guard case .lockTimedOut(let path, let holder, let waited) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(path == lock.path)
+            #expect(holder == getpid())
+            #expect(waited >= .milliseconds(20))
         }
         let waiter = Task { () async throws in
             let acquired = try await lock.acquire(.exclusive)
@@ -97,7 +107,39 @@ struct FileLockTests {
         waiter.cancel()
         await #expect(throws: SystemError.lockWaitCancelled(path: lock.path)) { try await waiter.value }
         held.release()
-        #expect(SystemError.lockTimedOut(path: "/l").description == "timed out waiting for the lock on /l")
+        #expect(
+            SystemError.lockTimedOut(path: "/l", holder: 4242, waited: .seconds(300)).description
+                == "gave up after 300 s waiting for process 4242, which holds the lock on /l")
+        #expect(
+            SystemError.lockTimedOut(path: "/l", holder: nil, waited: .seconds(3)).description
+                == "gave up after 3 s waiting for the lock on /l")
+    }
+
+    @Test func anExclusiveHolderRecordsItsProcessAndAWaiterIsToldWhoHoldsIt() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let lock = FileLock(path: directory.appending("lock"))
+        // Another process holds it: flock(1) records nothing, so the waiter is told "unknown" first.
+        let script = "echo 31337 > \(lock.path); exec /usr/bin/flock \(lock.path) sleep 2"
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/bin/sh")
+        holder.arguments = ["-c", script]
+        try holder.run()
+        defer { holder.terminate() }
+        var waitedFor = 0
+        // Probe with shared locks: an exclusive probe would record this process over the holder's line.
+        while try Self.isFree(lock, .shared), waitedFor < 200 {
+            try await Task.sleep(for: .milliseconds(10))
+            waitedFor += 1
+        }
+        let told = Mutex<[Int32?]>([])
+        let acquired = try await lock.acquire(.exclusive, timeout: .seconds(30), noticeAfter: .milliseconds(50)) {
+            holder in told.withLock { $0.append(holder) }
+        }
+        #expect(told.withLock { $0 } == [31337])
+        // Once held here, the file names this process.
+        #expect(lock.recordedHolder() == getpid())
+        acquired.release()
     }
 
     @Test func aLockInAMissingDirectoryIsAnError() throws {

@@ -40,6 +40,8 @@ public struct CredentialResolver: Sendable {
     public var logger: Logger
     /// How long a process waits for another one fetching the same session (it may be at an MFA prompt).
     public var lockTimeout: Duration
+    /// Told once when another process has held a needed lock for a few seconds (the CLI prints it).
+    public var lockNotice: CredentialLockNotice?
 
     /// Creates a resolver; nothing is read or opened until `credentials(for:)`.
     public init(
@@ -47,7 +49,7 @@ public struct CredentialResolver: Sendable {
         lockDirectory: String?, mfa: MFACodeSource, options: CredentialOptions,
         transport: any HTTPTransport = AsyncHTTPTransport(),
         logger: Logger = Logger(label: "keyward.credentials", factory: { _ in SwiftLogNoOpLogHandler() }),
-        lockTimeout: Duration = .seconds(300)
+        lockTimeout: Duration = .seconds(300), lockNotice: CredentialLockNotice? = nil
     ) {
         self.profiles = profiles
         self.environment = environment
@@ -59,6 +61,7 @@ public struct CredentialResolver: Sendable {
         self.transport = transport
         self.logger = logger
         self.lockTimeout = lockTimeout
+        self.lockNotice = lockNotice
     }
 
     /// The plan for a profile, from the config alone.
@@ -115,16 +118,12 @@ public struct CredentialResolver: Sendable {
         let fingerprint = plan.finalFingerprint
         if let hit = try await cached(fingerprint, plan: plan, loader: loader) { return hit }
 
-        let held = try await CredentialLock.acquire(
-            directory: lockDirectory, fingerprint: fingerprint, timeout: lockTimeout)
-        let outcome: Result<ResolvedCredentials, CredentialsError>
-        do {
-            outcome = .success(try await fetchLocked(plan: plan, resolved: resolved, loader: loader))
-        } catch {
-            outcome = .failure(error)
+        return try await CredentialLock.withLock(
+            directory: lockDirectory, purpose: .chain, fingerprint: fingerprint, profile: plan.profile,
+            timeout: lockTimeout, notice: lockNotice
+        ) { () async throws(CredentialsError) in
+            try await fetchLocked(plan: plan, resolved: resolved, loader: loader)
         }
-        CredentialLock.release(held)
-        return try outcome.get()
     }
 
     /// The miss path, under the chain's lock: look again, load the source, fetch, cache.
@@ -141,7 +140,7 @@ public struct CredentialResolver: Sendable {
         }
         let fetcher = SessionFetcher(
             plan: plan, sts: try stsClient(for: resolved), cache: cache, mfa: mfa, logger: logger,
-            lockDirectory: lockDirectory, lockTimeout: lockTimeout)
+            lockDirectory: lockDirectory, lockTimeout: lockTimeout, lockNotice: lockNotice)
         let session = try await fetcher.fetch(loaded: loaded)
         if let cache {
             do {

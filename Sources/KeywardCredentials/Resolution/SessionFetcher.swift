@@ -14,6 +14,7 @@ struct SessionFetcher: Sendable {
     var logger: Logger
     var lockDirectory: String?
     var lockTimeout: Duration
+    var lockNotice: CredentialLockNotice?
 
     /// Runs the plan from the loaded source to the final session.
     func fetch(loaded: SourceLoader.Loaded) async throws(CredentialsError) -> CachedSession {
@@ -63,20 +64,13 @@ struct SessionFetcher: Sendable {
         guard let fingerprint = plan.sessionTokenFingerprint else { throw .noCredentials(profile: step.profile) }
         let key = fingerprint + "|key:" + identity
         if let hit = try await read(key) { return hit }
-        let held = try await CredentialLock.acquire(
-            directory: lockDirectory, fingerprint: fingerprint, timeout: lockTimeout)
-        let outcome: Result<CachedSession, CredentialsError>
-        do {
-            if let hit = try await read(key) {
-                outcome = .success(hit)
-            } else {
-                outcome = .success(try await getSessionToken(step, source: source, key: key))
-            }
-        } catch {
-            outcome = .failure(error)
+        return try await CredentialLock.withLock(
+            directory: lockDirectory, purpose: .mfaSession, fingerprint: fingerprint, profile: step.profile,
+            timeout: lockTimeout, notice: lockNotice
+        ) { () async throws(CredentialsError) in
+            if let hit = try await read(key) { return hit }
+            return try await getSessionToken(step, source: source, key: key)
         }
-        CredentialLock.release(held)
-        return try outcome.get()
     }
 
     private func getSessionToken(

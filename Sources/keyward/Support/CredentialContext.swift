@@ -65,7 +65,7 @@ extension CommandContext {
             profiles: try profileResolver(), environment: environment, keys: credentialKeySource(),
             cache: try sessionCache(), lockDirectory: keywardHome + "/locks",
             mfa: MFACodeSource(token: mfaToken, terminal: TerminalPrompt(), processEnvironment: environment.variables),
-            options: options, logger: logger)
+            options: options, logger: logger, lockNotice: { wait in ErrorPresenter.notice(wait.description) })
     }
 
     /// `DEVICE:INODE:SIZE:MTIME` of a file, or `absent`.

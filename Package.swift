@@ -27,7 +27,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
-        .target(name: "KeywardSystem"),
+        // prctl(2) for the process hardening (variadic in C, so Swift needs a wrapper).
+        .target(name: "CProcessControl"),
+        .target(name: "KeywardSystem", dependencies: ["CProcessControl"]),
         .target(name: "KeywardConfig"),
         .target(
             name: "KeywardAWS",
@@ -64,7 +66,7 @@ let package = Package(
         .target(
             name: "KeywardServer",
             dependencies: [
-                "KeywardAWS",
+                "KeywardAWS", "KeywardSystem",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -24,6 +24,9 @@ public enum CredentialsError: Error, Equatable, Sendable, CustomStringConvertibl
     case mfaProcessFailed(profile: String, reason: String)
     /// `credential_process` failed or printed something other than credentials.
     case credentialProcessFailed(profile: String, reason: String)
+    /// A `credential_process` started Keyward again for a profile it is already resolving (or nested
+    /// too deep); `caller` is the profile whose `credential_process` did it, `origin` its line.
+    case credentialProcessLoop(profile: String, caller: String, origin: String?)
     /// `web_identity_token_file` could not be read.
     case webIdentityTokenUnreadable(profile: String, file: String)
     /// `credential_source = Environment` but the environment holds no key.
@@ -57,6 +60,11 @@ public enum CredentialsError: Error, Equatable, Sendable, CustomStringConvertibl
             return "profile \(profile): mfa_process: \(reason)"
         case .credentialProcessFailed(let profile, let reason):
             return "profile \(profile): credential_process: \(reason)"
+        case .credentialProcessLoop(let profile, let caller, let origin):
+            let place = origin.map { " (\($0))" } ?? ""
+            return
+                "profile \(profile): the credential_process of profile \(caller)\(place) runs keyward for a profile "
+                + "it is already resolving, which would never end; point it at another profile or remove it"
         case .webIdentityTokenUnreadable(let profile, let file):
             return "profile \(profile): cannot read web_identity_token_file \(file)"
         case .environmentCredentialsMissing(let profile):

@@ -1,3 +1,5 @@
+import KeywardSystem
+
 extension CredentialServer {
     /// Where a running server listens, and what a child needs to find it.
     public struct Endpoint: Sendable, Equatable {
@@ -40,26 +42,14 @@ extension CredentialServer {
             }
         }
 
-        /// Variables removed from a child's environment because the SDKs would prefer them to this server:
-        /// static keys and profiles come first in every SDK's chain, a relative container URI or a token file
-        /// beats the full URI and token, and web identity and container settings beat IMDS.
-        public static let displacedVariables: [String] = [
-            "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN",
-            "AWS_CREDENTIAL_EXPIRATION", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE",
-            "AWS_ROLE_ARN", "AWS_ROLE_SESSION_NAME", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
-            "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN",
-            "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", "AWS_EC2_METADATA_DISABLED",
-            "AWS_EC2_METADATA_SERVICE_ENDPOINT", "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE",
-        ]
-
-        /// `parent` without ``displacedVariables``, plus ``environment``: what the child should run with.
+        /// `parent` without the variables the SDKs would prefer to this server (static keys and profiles
+        /// come first in every SDK's chain, a relative container URI or a token file beats the full URI and
+        /// token, web identity and container settings beat IMDS) and without Keyward's withheld ones, plus
+        /// ``environment``: what the child should run with (`ChildEnvironment`, the one rule).
         /// - Parameter parent: The environment the child would otherwise get (the CLI's `Environment`).
         /// - Returns: The child's environment.
         public func childEnvironment(from parent: [String: String]) -> [String: String] {
-            var child = parent
-            for name in Self.displacedVariables { child[name] = nil }
-            child.merge(environment) { _, ours in ours }
-            return child
+            ChildEnvironment.forChild(of: parent, setting: environment)
         }
     }
 }

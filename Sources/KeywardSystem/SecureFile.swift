@@ -74,6 +74,51 @@ public enum SecureFile {
         return stat(path, &info) == 0
     }
 
+    /// The file an edit of `path` must replace: `path` itself, or the file a symbolic link at `path` points
+    /// to (followed to the end), so that a `~/.aws/credentials` linked into a dotfiles repository is edited
+    /// where it lives and the link stays (issue 12, item 11). Replacing the link with a regular file would
+    /// leave the old contents, keys and all, in the link's target.
+    ///
+    /// An existing target must be a regular file owned by this user: Keyward never rewrites a device, a
+    /// FIFO, a directory or someone else's file.
+    /// - Parameter path: the path as the user names it.
+    /// - Returns: the path to write (and to put backups and locks beside).
+    /// - Throws: `SystemError.refusedTarget` for a target Keyward must not rewrite,
+    ///   `.fileOperation(.stat, ...)` when the link cannot be followed.
+    public static func editableTarget(of path: String) throws(SystemError) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return path }  // missing: created where named
+        var target = path
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard let resolved = realpath(path, nil) else {
+                let code = errno
+                // A dangling link: the file it names does not exist yet; create it there.
+                if code == ENOENT, let named = linkTarget(path) { return named }
+                throw .fileOperation(.stat, path: path, code: code)
+            }
+            target = String(cString: resolved)
+            free(resolved)
+            guard stat(target, &info) == 0 else { throw .fileOperation(.stat, path: target, code: errno) }
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw .refusedTarget(path: target, reason: "it is not a regular file")
+        }
+        guard info.st_uid == getuid() else {
+            throw .refusedTarget(path: target, reason: "it belongs to uid \(info.st_uid), not to you")
+        }
+        return target
+    }
+
+    /// The absolute path a dangling symbolic link names.
+    private static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        let named = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if named.hasPrefix("/") { return named }
+        return split(path).directory + "/" + named
+    }
+
     /// Replaces `path` with `bytes` atomically and durably.
     ///
     /// The temporary file is created in the same directory (so `rename` cannot cross file systems), given
@@ -83,11 +128,13 @@ public enum SecureFile {
     ///   - bytes: the new contents.
     ///   - path: the file to replace or create; its directory must exist.
     ///   - permissions: the mode of the new file, 0600 unless told otherwise.
+    /// A symbolic link at `path` is kept: the file it points to is replaced (`editableTarget(of:)`).
     /// - Throws: `SystemError.fileOperation` naming the step and path that failed; `path` is then unchanged
-    ///   and the temporary file removed.
+    ///   and the temporary file removed; `.refusedTarget` for a target that is not the user's regular file.
     public static func writeAtomically(
         _ bytes: [UInt8], to path: String, permissions: mode_t = 0o600
     ) throws(SystemError) {
+        let path = try editableTarget(of: path)
         let (directory, name) = split(path)
         let (fd, temporary) = try createTemporary(in: directory, name: name, permissions: permissions)
         do throws(SystemError) {

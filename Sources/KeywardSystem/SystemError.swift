@@ -8,6 +8,8 @@ import Glibc
 public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A system call on a file or directory failed; `code` is the `errno` it set.
     case fileOperation(FileOperation, path: String, code: Int32)
+    /// Keyward will not rewrite this file (not a regular file, or another user's).
+    case refusedTarget(path: String, reason: String)
     /// A file is larger than the caller allows it to be read (`limit` in bytes).
     case fileTooLarge(path: String, limit: Int)
     /// Waiting for a file lock took longer than the caller allowed; `holder` is the process id the holder
@@ -62,6 +64,8 @@ public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .fileOperation(let operation, let path, let code):
             return "cannot \(operation.rawValue) \(path): \(Errno.message(code))"
+        case .refusedTarget(let path, let reason):
+            return "refusing to rewrite \(path): \(reason)"
         case .fileTooLarge(let path, let limit):
             return "\(path) is larger than \(limit) bytes"
         case .lockTimedOut(let path, let holder, let waited):

@@ -82,6 +82,11 @@ public enum SAMLFixture {
 
     /// `xml` in base64 with line breaks, as IdP helpers print it.
     public static func base64(_ xml: String, lineLength: Int = 76) -> String {
-        Data(xml.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed]) + "\n"
+        base64Bytes(Array(xml.utf8))
+    }
+
+    /// Any bytes base64-encoded the same way (for documents that are not UTF-8).
+    public static func base64Bytes(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed]) + "\n"
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KeywardSystem
 
 /// The `keyward` command: keeps AWS credentials short-lived, least-privileged and out of plaintext.
 ///
@@ -31,6 +32,8 @@ struct Keyward: AsyncParsableCommand {
     )
 
     static func main() async {
+        // Before anything holds a secret: no core file may ever contain one.
+        ProcessHardening.disableCoreDumps()
         await CredentialFastPath.answerIfCached(CommandLine.arguments)
         do {
             var command = try parseAsRoot()

@@ -61,6 +61,9 @@ import Testing
         ("http://127.0.0.1:8080/federation", true), ("http://localhost/federation", true),
         ("http://[::1]:9/federation", true), ("https://signin.example.com/f", true),
         ("http://signin.example.com/federation", false), ("ftp://127.0.0.1/", false), ("not a url", false),
+        // Issue 12, item 16: loopback is parsed, never prefix-matched.
+        ("http://127.attacker.example/federation", false), ("http://127.0.0.1.nip.io/f", false),
+        ("http://127.0.0.256/f", false), ("http://localhost.example/f", false), ("http://127.10.20.30:1/f", true),
     ])
     func endpointsCarryTheSessionOnlyOverHTTPSOrLoopback(endpoint: String, accepted: Bool) {
         #expect(((try? ConsoleSignIn(region: nil, endpoint: endpoint)) != nil) == accepted)

@@ -41,6 +41,28 @@ import Testing
         #expect(assertion.validity(at: start + 300) == .expired(notOnOrAfter: start + 300))
     }
 
+    /// Issue 12, item 17: the DOCTYPE scan reads bytes as ASCII, so anything but UTF-8 is refused first.
+    @Test func item17NonUTF8ResponsesAreRefusedBeforeParsing() throws {
+        let xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>"
+        let utf16LE = Array(xxe.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        for (bytes, reason) in [
+            ([0xFF, 0xFE] + utf16LE, "the document is UTF-16 or UTF-32 (byte-order mark); only UTF-8 is accepted"),
+            (
+                utf16LE,
+                "the document contains NUL bytes (UTF-16 or UTF-32 without a byte-order mark?); only UTF-8 is accepted"
+            ),
+            ([0x3C, 0x72, 0x3E, 0xC3, 0x28, 0x3C, 0x2F, 0x72, 0x3E], "the document is not valid UTF-8"),
+            (
+                Array("<?xml version=\"1.0\" encoding=\"UTF-16\"?><r/>".utf8),
+                "the document declares encoding \"utf-16\"; only UTF-8 is accepted"
+            ),
+        ] {
+            #expect(throws: FederationError.samlMalformedXML(line: 1, reason: reason)) {
+                try SAMLAssertion(input: Array(SAMLFixture.base64Bytes(bytes).utf8))
+            }
+        }
+    }
+
     @Test func refusesHostileXMLNamingWhatWasWrong() throws {
         let xxe = """
             <?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>

@@ -89,3 +89,37 @@ struct SecureFileTests {
         #expect(split.name == name)
     }
 }
+
+/// Issue 12, item 11: a rewrite follows a symbolic link to the user's regular file and keeps the link.
+@Suite struct SymlinkTargetTests {
+    @Test func aRewriteThroughALinkReplacesTheTargetAndKeepsTheLink() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let target = directory.appending("target")
+        let link = directory.appending("link")
+        try SecureFile.writeAtomically(Array("old".utf8), to: target)
+        #expect(symlink(target, link) == 0)
+        try SecureFile.writeAtomically(Array("new".utf8), to: link)
+        var info = stat()
+        #expect(lstat(link, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        #expect(try SecureFile.read(at: target) == Array("new".utf8))
+    }
+
+    @Test func aLinkToSomethingOtherThanARegularFileIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let link = directory.appending("link")
+        #expect(symlink("/dev/null", link) == 0)
+        #expect(throws: SystemError.refusedTarget(path: "/dev/null", reason: "it is not a regular file")) {
+            try SecureFile.writeAtomically(Array("x".utf8), to: link)
+        }
+    }
+}
+
+/// Issue 12, item 4: core dumps off, and the limit restored for a child.
+@Suite struct ProcessHardeningTests {
+    @Test func coreDumpsAreOffAfterHardening() {
+        #expect(ProcessHardening.disableCoreDumps())
+        #expect(ProcessHardening.coreDumpsDisabled)
+    }
+}

@@ -52,6 +52,7 @@ public struct XMLElementTree: Sendable, Equatable {
     /// Parses an XML document. Refuses DTDs and entities: AWS never sends them, and they are the XXE door.
     /// - Throws: `XMLElementTree.ParseError` with the parser's line and reason.
     public static func parse(_ data: [UInt8]) throws(ParseError) -> XMLElementTree {
+        if let reason = nonUTF8Reason(data) { throw ParseError(line: 1, reason: reason) }
         if containsDoctype(data) { throw ParseError(line: 1, reason: "DOCTYPE is not accepted") }
         let builder = TreeBuilder()
         let parser = XMLParser(data: Data(data))

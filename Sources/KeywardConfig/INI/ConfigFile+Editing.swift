@@ -13,7 +13,7 @@ extension ConfigFile {
     ///   - header: the section header, e.g. `"profile dev"` (see `profileHeader(for:)`).
     /// - Throws: `ConfigError.invalidEdit` when the key, value or header cannot be written; nothing changes.
     public mutating func setValue(_ value: String, forKey key: String, inSection header: String) throws(ConfigError) {
-        try replaceSection(named: header, updating: [(key, value)], removingOthers: false)
+        try replaceSection(named: header, updating: [(key, value)], removing: .none)
     }
 
     /// Removes a key and its continuation lines.
@@ -64,11 +64,40 @@ extension ConfigFile {
     )
         throws(ConfigError)
     {
-        try replaceSection(named: header, updating: keyValues, removingOthers: true)
+        try replaceSection(named: header, updating: keyValues, removing: .allOthers)
+    }
+
+    /// Sets `keyValues` in a section and removes `keys` (the ones not set), keeping every other key and
+    /// comment: how the credential keys of a profile are replaced while its `region`, `output` and notes stay
+    /// (issue 12, item 12). Adds the section at the end when there is none.
+    /// - Parameters:
+    ///   - header: the section header.
+    ///   - keyValues: the keys to set, in the order new ones are added.
+    ///   - keys: keys to remove when present and not set (compared case-insensitively).
+    /// - Throws: `ConfigError.invalidEdit` when the edit cannot be made; nothing changes.
+    public mutating func updateSection(
+        named header: String, setting keyValues: [(key: String, value: String)], removing keys: Set<String>
+    ) throws(ConfigError) {
+        try replaceSection(named: header, updating: keyValues, removing: .keys(Set(keys.map { $0.lowercased() })))
+    }
+
+    /// Which keys of a section an edit removes besides the ones it sets.
+    private enum Removal {
+        case none
+        case allOthers
+        case keys(Set<String>)
+
+        func removes(_ key: String) -> Bool {
+            switch self {
+            case .none: return false
+            case .allOthers: return true
+            case .keys(let keys): return keys.contains(key)
+            }
+        }
     }
 
     private mutating func replaceSection(
-        named header: String, updating pairs: [(key: String, value: String)], removingOthers: Bool
+        named header: String, updating pairs: [(key: String, value: String)], removing removal: Removal
     ) throws(ConfigError) {
         try validate(header: header)
         var wanted: [String: String] = [:]
@@ -82,7 +111,7 @@ extension ConfigFile {
         if let section = section(named: header) {
             buffer.replace(
                 section.headerIndex..<section.lastContentIndex + 1,
-                with: rewritten(section, wanted, pairs, removingOthers))
+                with: rewritten(section, wanted, pairs, removal))
         } else {
             var added: [LineBuffer.Line] = []
             if let last = lines.last, last.role != .blank { added.append(LineBuffer.Line("", lineBreak)) }
@@ -93,7 +122,12 @@ extension ConfigFile {
         try commit(buffer) { file in
             guard let section = file.section(named: header) else { return false }
             let readBack = section.entries.filter { wanted[$0.key] != nil }.map { ($0.key, $0.value) }
-            let keysOK = !removingOthers || section.entries.count == wanted.count
+            let keysOK: Bool
+            switch removal {
+            case .none: keysOK = true
+            case .allOthers: keysOK = section.entries.count == wanted.count
+            case .keys(let keys): keysOK = !section.entries.contains { keys.contains($0.key) && wanted[$0.key] == nil }
+            }
             return keysOK && readBack.count == wanted.count && readBack.allSatisfy { wanted[$0.0] == $0.1 }
         }
     }
@@ -101,7 +135,7 @@ extension ConfigFile {
     /// The new lines from a section's header to its last key.
     private func rewritten(
         _ section: ConfigSection, _ wanted: [String: String], _ pairs: [(key: String, value: String)],
-        _ removingOthers: Bool
+        _ removal: Removal
     ) -> [LineBuffer.Line] {
         var output: [LineBuffer.Line] = []
         var written: Set<String> = []
@@ -126,7 +160,7 @@ extension ConfigFile {
                     output.append(
                         LineBuffer.Line(Self.replacingValue(of: line, layout: layout, with: value), String(terminator)))
                 }
-            } else if !removingOthers {
+            } else if !removal.removes(entry.key) {
                 output += span.map { LineBuffer.Line(lines[$0]) }
             }
             index = span.upperBound

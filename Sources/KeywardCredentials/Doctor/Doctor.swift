@@ -1,5 +1,6 @@
 import Foundation
 import KeywardConfig
+import KeywardSystem
 import KeywardVault
 
 /// Inspects the AWS config files, the environment, the Keyward home and the vault file, and reports what
@@ -95,7 +96,8 @@ public struct Doctor: Sendable {
     /// `AKIA…` keys left in the backups `keyward import --scrub` keeps beside the credentials file
     /// (`credentials.keyward-backup-*`), which the user is told to delete once satisfied.
     func importBackupKeys() -> [Finding] {
-        let url = URL(fileURLWithPath: paths.credentials)
+        // Backups sit beside the file itself, which for a symlinked credentials file is the link's target.
+        let url = URL(fileURLWithPath: (try? SecureFile.editableTarget(of: paths.credentials)) ?? paths.credentials)
         let prefix = url.lastPathComponent + ".keyward-backup-"
         let directory = url.deletingLastPathComponent().path
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []

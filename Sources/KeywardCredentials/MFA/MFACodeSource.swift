@@ -39,7 +39,8 @@ public struct MFACodeSource: Sendable {
             let output: ChildProcess.Output
             do {
                 output = try ChildProcess(
-                    executable: "/bin/sh", arguments: ["-c", mfaProcess], environment: processEnvironment
+                    executable: "/bin/sh", arguments: ["-c", mfaProcess],
+                    environment: ChildEnvironment.forHelper(of: processEnvironment)
                 ).run(timeout: .seconds(120))
             } catch {
                 throw .mfaProcessFailed(profile: profile, reason: error.description)

@@ -108,7 +108,9 @@ public struct CredentialResolver: Sendable {
                     of: ["AWS_REGION", "AWS_DEFAULT_REGION"])?.value, origin: .source)
         }
         let (plan, resolved) = try plan(for: profile)
-        let loader = SourceLoader(keys: keys, cache: cache, environment: environment)
+        try CredentialProcessGuard(environment: environment).check(plan.profile, profiles: profiles)
+        let loader = SourceLoader(
+            keys: keys, cache: cache, environment: environment, requestedProfile: plan.profile)
         if !plan.fetchesSession && !isWebIdentity(plan.source) {
             let loaded = try await loader.load(plan.source)
             guard let credentials = loaded.credentials else { throw .noCredentials(profile: plan.profile) }

@@ -11,6 +11,8 @@ struct SourceLoader: Sendable {
     var keys: KeySource
     var cache: SessionCache?
     var environment: Environment
+    /// The profile asked for, marked in `credential_process` children with the source's own.
+    var requestedProfile: String?
 
     /// What identifies the source's key in cache keys, when it is cheap to know: without decrypting the
     /// vault or running a process. `nil` means the source must be loaded first.
@@ -83,15 +85,20 @@ struct SourceLoader: Sendable {
     /// Runs `credential_process` as botocore does (its output on stdout, its stderr ignored) and reads its JSON.
     private func runProcess(_ command: String, profile: String) throws(CredentialsError) -> AWSCredentials {
         let output: ChildProcess.Output
+        let marks = CredentialProcessGuard(environment: environment)
+        let child = marks.helperEnvironment(environment, resolving: [requestedProfile, profile].compactMap { $0 })
         do {
-            output = try ChildProcess(
-                executable: "/bin/sh", arguments: ["-c", command], environment: environment.variables
-            ).run(timeout: .seconds(120))
+            output = try ChildProcess(executable: "/bin/sh", arguments: ["-c", command], environment: child)
+                .run(timeout: .seconds(120))
         } catch {
             throw .credentialProcessFailed(profile: profile, reason: error.description)
         }
         guard output.succeeded else {
-            throw .credentialProcessFailed(profile: profile, reason: "\(output.termination)")
+            // A keyward below says why in one line of its own; any other program's stderr stays unread.
+            let said = String(decoding: output.standardError, as: UTF8.self).split(separator: "\n").first
+            let reason = said.flatMap { $0.hasPrefix("keyward: ") ? String($0.dropFirst(9).prefix(300)) : nil }
+            throw .credentialProcessFailed(
+                profile: profile, reason: "\(output.termination)" + (reason.map { ": " + $0 } ?? ""))
         }
         guard let document = try? JSONDecoder().decode(CredentialProcessOutput.self, from: Data(output.standardOutput)),
             let credentials = document.credentials

@@ -61,9 +61,19 @@ public struct ConsoleSignIn: Sendable {
         return ("signin.aws.amazon.com", "console.aws.amazon.com")
     }
 
-    private static func isLoopback(_ host: String?) -> Bool {
-        guard let host = host?.lowercased() else { return false }
-        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+    /// Whether `host` is a loopback address: an IPv4 literal in 127.0.0.0/8, `::1`, or `localhost`. The
+    /// host is parsed, never prefix-matched: `127.attacker.example` is a name anyone can register.
+    static func isLoopback(_ host: String?) -> Bool {
+        guard var host = host?.lowercased() else { return false }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        if host == "localhost" || host == "::1" || host == "0:0:0:0:0:0:0:1" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard octets.count == 4 else { return false }
+        let values = octets.compactMap { part -> Int? in
+            guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(part).flatMap { $0 <= 255 ? $0 : nil }
+        }
+        return values.count == 4 && values[0] == 127
     }
 
     /// The `getSigninToken` request for a role session: a GET whose `Session` parameter holds the session as

@@ -44,9 +44,16 @@ extension SharedCredentialsFile {
             throw .system(error)
         }
         guard let bytes else { return nil }
+        // Beside the file itself, not beside a link to it: the backup then lives where the keys lived.
+        let target: String
+        do {
+            target = try SecureFile.editableTarget(of: path)
+        } catch {
+            throw .system(error)
+        }
         var attempt = 1
         while true {
-            let backup = ImportCandidate.backupPath(for: path, date: date, attempt: attempt)
+            let backup = ImportCandidate.backupPath(for: target, date: date, attempt: attempt)
             do {
                 try SecureFile.createAtomically(bytes, at: backup, permissions: 0o600)
                 return backup

@@ -36,8 +36,13 @@ public struct SharedCredentialsFile: Sendable {
                 + ".keyward-lock")
     }
 
-    /// Writes temporary credentials into `[profile]`, replacing that section's keys (its comments stay) or
-    /// adding the section at the end.
+    /// The keys a session write replaces: everything else in the section (`region`, `output`, comments) stays.
+    public static let credentialKeys: Set<String> = [
+        "aws_access_key_id", "aws_secret_access_key", "aws_session_token", "aws_security_token", expiryKey,
+    ]
+
+    /// Writes temporary credentials into `[profile]`, replacing that section's credential keys (its other
+    /// keys and comments stay) or adding the section at the end.
     /// - Parameters:
     ///   - credentials: temporary credentials with a session token.
     ///   - profile: the profile (section) to write.
@@ -58,7 +63,7 @@ public struct SharedCredentialsFile: Sendable {
                 throw .profileHoldsLongLivedKey(profile: profile, file: displayName)
             }
             do throws(ConfigError) {
-                try file.replaceSection(named: header, with: pairs)
+                try file.updateSection(named: header, setting: pairs, removing: Self.credentialKeys)
             } catch {
                 throw .credentialsFile(error)
             }

@@ -172,6 +172,7 @@ public struct SAMLAssertion: Sendable, Equatable {
             throw .samlNotBase64(reason: "length or padding is wrong")
         }
         let xml = trimmed(Array(data))
+        if let reason = XMLElementTree.nonUTF8Reason(xml) { throw .samlMalformedXML(line: 1, reason: reason) }
         guard xml.first == UInt8(ascii: "<") else {
             throw .samlNotBase64(reason: "the decoded bytes are not XML")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import KeywardAWS
 
 #if canImport(FoundationXML)
 import FoundationXML
@@ -52,6 +53,7 @@ public struct SAMLElement: Sendable, Equatable {
     /// - Returns: the root element.
     /// - Throws: `FederationError.samlForbiddenMarkup` or `.samlMalformedXML`.
     public static func parse(_ bytes: [UInt8]) throws(FederationError) -> SAMLElement {
+        if let reason = XMLElementTree.nonUTF8Reason(bytes) { throw .samlMalformedXML(line: 1, reason: reason) }
         for (marker, what) in [("<!DOCTYPE", "a DOCTYPE"), ("<!ENTITY", "an ENTITY")]
         where contains(bytes, caseInsensitive: marker) {
             throw .samlForbiddenMarkup(what)

@@ -189,29 +189,18 @@ extension AssumeCommand {
     )
         throws -> Never
     {
-        var variables = context.environment.variables
-        for name in [
-            "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_PROFILE",
-            "AWS_DEFAULT_PROFILE", "AWS_CREDENTIAL_EXPIRATION",
-        ] {
-            variables[name] = nil
-        }
-        variables["AWS_ACCESS_KEY_ID"] = credentials.accessKeyID
-        variables["AWS_SECRET_ACCESS_KEY"] = credentials.secretAccessKey.value
-        variables["AWS_SESSION_TOKEN"] = credentials.sessionToken?.value
-        variables["AWS_CREDENTIAL_EXPIRATION"] = credentials.expiration.map(ISO8601Timestamp.format)
+        var setting = ["AWS_ACCESS_KEY_ID": credentials.accessKeyID]
+        setting["AWS_SECRET_ACCESS_KEY"] = credentials.secretAccessKey.value
+        setting["AWS_SESSION_TOKEN"] = credentials.sessionToken?.value
+        setting["AWS_CREDENTIAL_EXPIRATION"] = credentials.expiration.map(ISO8601Timestamp.format)
         if let region {
             // boto3 reads AWS_DEFAULT_REGION, the v2 CLI and the SDKs AWS_REGION; set both as aws-vault does.
-            variables["AWS_REGION"] = region
-            variables["AWS_DEFAULT_REGION"] = region
+            setting["AWS_REGION"] = region
+            setting["AWS_DEFAULT_REGION"] = region
         }
-        let arguments = ["/bin/sh", "-c", command]
-        let environment = variables.map { "\($0.key)=\($0.value)" }
-        var argv = arguments.map { strdup($0) } + [nil]
-        var envp = environment.map { strdup($0) } + [nil]
-        fflush(nil)
-        Glibc.execve("/bin/sh", &argv, &envp)
-        let code = errno
+        let environment = ChildEnvironment.forChild(of: context.environment.variables, setting: setting)
+        let code = ProcessReplacement.replace(
+            executable: "/bin/sh", arguments: ["/bin/sh", "-c", command], environment: environment)
         throw CommandExit(code: 127, description: "cannot run /bin/sh: \(SystemError.message(forErrno: code))")
     }
 }

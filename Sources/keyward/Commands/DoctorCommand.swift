@@ -48,7 +48,7 @@ struct DoctorCommand: AsyncParsableCommand {
         let context = CommandContext(global: global)
         let doctor = Doctor(
             environment: context.environment, paths: ConfigPaths(environment: context.environment),
-            keywardHome: context.keywardHome)
+            keywardHome: try context.keywardHome)
         let report = doctor.inspect()
         if json {
             let encoder = JSONEncoder()

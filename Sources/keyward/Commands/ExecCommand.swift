@@ -40,15 +40,6 @@ struct ExecCommand: AsyncParsableCommand {
     @Argument(parsing: .postTerminator, help: "The command and its arguments (default: $SHELL).")
     var command: [String] = []
 
-    /// Variables that carry credentials or choose a profile: a program must see only the new ones.
-    static let strippedVariables: Set<String> = [
-        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN",
-        "AWS_CREDENTIAL_EXPIRATION", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE",
-        "AWS_ROLE_ARN", "AWS_ROLE_SESSION_NAME", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
-        "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN",
-        "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", "AWS_REGION", "AWS_DEFAULT_REGION",
-    ]
-
     func run() async throws {
         let context = CommandContext(global: global)
         if let outer = context.environment["KEYWARD_PROFILE"], !allowNested {
@@ -69,26 +60,16 @@ struct ExecCommand: AsyncParsableCommand {
         }
         let result = try await resolver.credentials(for: profile)
 
-        var environment = context.environment.variables.filter { !Self.strippedVariables.contains($0.key) }
-        for (name, value) in CredentialOutput.variables(result) { environment[name] = value }
-        environment["KEYWARD_PROFILE"] = result.profile
+        var setting = Dictionary(CredentialOutput.variables(result)) { _, last in last }
+        setting["KEYWARD_PROFILE"] = result.profile
+        let environment = ChildEnvironment.forChild(
+            of: context.environment.variables, setting: setting, replacingRegion: true)
         try Self.replaceProcess(executable: executable, arguments: argv, environment: environment)
     }
 
-    /// Becomes the program. The thread running this may be a worker thread with signals blocked, and the
-    /// runtime ignores SIGPIPE: both survive `execve`, so the mask is cleared and dispositions reset first.
+    /// Becomes the program, or throws the reason it could not.
     static func replaceProcess(executable: String, arguments: [String], environment: [String: String]) throws -> Never {
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        pthread_sigmask(SIG_SETMASK, &empty, nil)
-        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU] {
-            Glibc.signal(signal, SIG_DFL)
-        }
-        fflush(nil)
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        execve(executable, argv, envp)
-        let code = errno
+        let code = ProcessReplacement.replace(executable: executable, arguments: arguments, environment: environment)
         throw CommandExit(code: 126, description: "\(arguments[0]): \(SystemError.message(forErrno: code))")
     }
 }

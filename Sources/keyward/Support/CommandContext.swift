@@ -21,11 +21,10 @@ struct CommandContext: Sendable {
         self.requestedBackend = global.backend ?? self.environment["KEYWARD_BACKEND"]
     }
 
-    /// `KEYWARD_HOME`, else `$XDG_DATA_HOME/keyward`, else `~/.local/share/keyward`.
+    /// `KEYWARD_HOME`, else `$XDG_DATA_HOME/keyward`, else `~/.local/share/keyward` (`KeywardHome`):
+    /// refused when HOME is unset or the directory is someone else's or writable by others.
     var keywardHome: String {
-        if let home = environment["KEYWARD_HOME"] { return home }
-        if let data = environment["XDG_DATA_HOME"] { return data + "/keyward" }
-        return (environment.home ?? ".") + "/.local/share/keyward"
+        get throws(KeywardHome.Problem) { try KeywardHome.resolve(environment) }
     }
 
     /// Reads `~/.aws/config` and `~/.aws/credentials` (or the files the environment names).
@@ -49,10 +48,10 @@ struct CommandContext: Sendable {
     }
 
     /// The settings every backend may need.
-    /// - Throws: `CommandExit` when `KEYWARD_FILE_KEY_TTL` is not a duration.
-    func storeSettings() throws(CommandExit) -> SecretStoreSettings {
+    /// - Throws: `CommandExit` when `KEYWARD_FILE_KEY_TTL` is not a duration, `KeywardHome.Problem`.
+    func storeSettings() throws -> SecretStoreSettings {
         var settings = SecretStoreSettings(
-            home: keywardHome, passphrase: passphraseSource(), environment: environment.variables)
+            home: try keywardHome, passphrase: passphraseSource(), environment: environment.variables)
         settings.vaultKeyLifetime = try vaultKeyLifetime()
         return settings
     }

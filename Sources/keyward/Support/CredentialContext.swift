@@ -14,7 +14,7 @@ extension CommandContext {
     ///   live in the same backend, so the file store's passphrase is asked for (and scrypt run) once.
     /// - Throws: `VaultError` when no backend can be chosen or built, `CommandExit` for a bad override.
     func sessionCache(sharing vault: KeyVault? = nil) throws -> SessionCache {
-        let namespace = SessionCache.namespace(forHome: keywardHome)
+        let namespace = SessionCache.namespace(forHome: try keywardHome)
         if KeyctlSecretStore.probe() == .available {
             return SessionCache(store: KeyctlSecretStore(), namespace: namespace)
         }
@@ -29,9 +29,9 @@ extension CommandContext {
 
     /// The vault of long-lived keys as the resolver reaches it, with a cheap stamp when the keys are in the
     /// file store (its inode, size and modification time change with every write).
-    func credentialKeySource() -> KeySource {
+    func credentialKeySource() throws -> KeySource {
         let requested = requestedBackend
-        let vaultFile = keywardHome + "/" + FileSecretStore.defaultFileName
+        let vaultFile = try keywardHome + "/" + FileSecretStore.defaultFileName
         // Without a requested backend the file store is used only when no session bus could answer; check
         // that without talking to D-Bus, so the cached path never pays for a probe.
         let fileForSure =
@@ -62,8 +62,8 @@ extension CommandContext {
         var options = options
         if options.loginName == nil { options.loginName = environment["USER"] ?? environment["LOGNAME"] }
         return CredentialResolver(
-            profiles: try profileResolver(), environment: environment, keys: credentialKeySource(),
-            cache: try sessionCache(), lockDirectory: keywardHome + "/locks",
+            profiles: try profileResolver(), environment: environment, keys: try credentialKeySource(),
+            cache: try sessionCache(), lockDirectory: try keywardHome + "/locks",
             mfa: MFACodeSource(token: mfaToken, terminal: TerminalPrompt(), processEnvironment: environment.variables),
             options: options, logger: logger, lockNotice: { wait in ErrorPresenter.notice(wait.description) })
     }

@@ -1,0 +1,235 @@
+import Foundation
+import KeywardAWS
+import KeywardSystem
+import KeywardTestSupport
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Issue 12's security review, item by item, end to end through the binary. Each test is named after its
+/// item and fails on the code the review read.
+@Suite(.serialized) struct HardeningTests {
+    /// `env` output as a dictionary.
+    static func variables(_ text: String) -> [String: String] {
+        MatrixWorld.variables(text)
+    }
+
+    /// Item 1: no child started by Keyward sees `KEYWARD_FILE_PASSPHRASE` (or the key-cache setting): not
+    /// `exec`'s, not `exec --server`'s, not `assume --exec`'s, not a `credential_process` or `mfa_process`.
+    @Test func item01ChildrenNeverSeeTheVaultPassphrase() async throws {
+        try await MotoServer.with(accessControl: .open) { moto in
+            let fixture = try ExecFixture(moto: moto) { account in
+                """
+                [profile jo]
+                region = us-east-1
+                mfa_serial = \(account.joMFASerial)
+                mfa_process = env > "$HOME/mfa-env"; echo 123456
+
+                [profile cp]
+                credential_process = sh -c 'env > "$HOME/cp-env"; cat "$HOME/cp.json"'
+
+                [profile cprole]
+                role_arn = \(account.readonlyRoleARN)
+                source_profile = cp
+
+                """
+            }
+            defer { fixture.clearSessions() }
+            let home = fixture.home.url.path
+            try fixture.home.write(
+                "cp.json",
+                "{\"Version\": 1, \"AccessKeyId\": \"\(fixture.account.jo.accessKeyID)\", "
+                    + "\"SecretAccessKey\": \"\(fixture.account.jo.secretAccessKey.value)\"}")
+            let extra = ["KEYWARD_FILE_KEY_TTL": "5m"]
+            let passphrase = fixture.environment["KEYWARD_FILE_PASSPHRASE"] ?? "-"
+
+            let exec = try fixture.keyward(["exec", "jo", "--", "env"], extra: extra)
+            #expect(exec.status == 0, "\(exec.stderr)")
+            let seen = Self.variables(exec.stdout)
+            #expect(seen["KEYWARD_FILE_PASSPHRASE"] == nil)
+            #expect(seen["KEYWARD_FILE_KEY_TTL"] == nil)
+            #expect(!exec.stdout.contains(passphrase))
+            #expect(seen["KEYWARD_HOME"] == fixture.environment["KEYWARD_HOME"])
+            #expect(seen["KEYWARD_PROFILE"] == "jo")
+
+            let server = try fixture.keyward(["exec", "jo", "--server", "ecs", "--", "env"], extra: extra)
+            #expect(server.status == 0, "\(server.stderr)")
+            #expect(!server.stdout.contains(passphrase))
+            #expect(Self.variables(server.stdout)["AWS_CONTAINER_CREDENTIALS_FULL_URI"] != nil)
+
+            let assume = try fixture.keyward(
+                ["assume", fixture.account.readonlyRoleARN, "sess", "--source-profile", "jo", "--exec", "env"],
+                extra: extra)
+            #expect(assume.status == 0, "\(assume.stderr)")
+            #expect(!assume.stdout.contains(passphrase))
+            #expect(Self.variables(assume.stdout)["AWS_SESSION_TOKEN"] != nil)
+
+            let process = try fixture.keyward(["export", "cprole"], extra: extra)
+            #expect(process.status == 0, "\(process.stderr)")
+            for file in ["mfa-env", "cp-env"] {
+                let text = try String(contentsOfFile: home + "/" + file, encoding: .utf8)
+                #expect(!text.contains(passphrase), "\(file)")
+                #expect(!text.contains("KEYWARD_FILE_KEY_TTL"), "\(file)")
+            }
+        }
+    }
+
+    /// Item 4: Keyward runs with a core limit of 0 (here `serve`, a long-lived process holding sessions);
+    /// the program `exec` starts gets the user's limit back.
+    @Test func item04NoCoreDumpsButTheChildKeepsItsLimit() async throws {
+        try await MotoServer.with(accessControl: .open) { moto in
+            let fixture = try ExecFixture(moto: moto)
+            defer { fixture.clearSessions() }
+            let child = try fixture.program([
+                "sh", "-c",
+                "ulimit -c 4096; exec \(KeywardCLI.binary.path) exec jo --mfa-token 123456 -- sh -c 'ulimit -c'",
+            ])
+            #expect(child.status == 0, "\(child.stderr)")
+            #expect(child.stdout == "4096\n")
+
+            let server = Process()
+            server.executableURL = URL(fileURLWithPath: "/bin/sh")
+            server.arguments = ["-c", "ulimit -c 4096; exec \(KeywardCLI.binary.path) serve jo --ecs"]
+            server.environment = fixture.environment
+            let output = Pipe()
+            server.standardOutput = output
+            server.standardError = FileHandle.nullDevice
+            try server.run()
+            defer {
+                kill(server.processIdentifier, SIGTERM)
+                _ = server.waitForExit(seconds: 10)
+            }
+            _ = try ServeTests.readExports(output.fileHandleForReading, count: 2)
+            let limits = try String(contentsOfFile: "/proc/\(server.processIdentifier)/limits", encoding: .utf8)
+            let core = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") }
+            #expect(core?.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).first == "0")
+        }
+    }
+
+    /// Item 11: `import --scrub` of a symlinked `~/.aws/credentials` edits the link's target in place, keeps
+    /// the link and puts the backup beside the target.
+    @Test func item11ScrubEditsTheTargetOfASymlinkedCredentialsFile() async throws {
+        let sandbox = try VaultSandbox()
+        let key = AWSCredentials(
+            accessKeyID: "AKIASYMLINKIMPORT001", secretAccessKey: SecretAccessKey("symlink/Secret+Value0001"))
+        try sandbox.home.write(
+            "dotfiles/aws-credentials",
+            "[jo]\naws_access_key_id = \(key.accessKeyID)\naws_secret_access_key = \(key.secretAccessKey.value)\n")
+        let root = sandbox.home.url.path
+        try FileManager.default.createDirectory(atPath: root + "/.aws", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: root + "/.aws/credentials", withDestinationPath: root + "/dotfiles/aws-credentials")
+        let result = try sandbox.run(["import", "--offline", "--scrub"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: root + "/.aws/credentials")
+        #expect(link == root + "/dotfiles/aws-credentials")
+        let target = try String(contentsOfFile: root + "/dotfiles/aws-credentials", encoding: .utf8)
+        #expect(!target.contains(key.secretAccessKey.value))
+        let backups = try FileManager.default.contentsOfDirectory(atPath: root + "/dotfiles").filter {
+            $0.hasPrefix("aws-credentials.keyward-backup-")
+        }
+        #expect(backups.count == 1)
+        let besideLink = try FileManager.default.contentsOfDirectory(atPath: root + "/.aws")
+        #expect(besideLink == ["credentials"] || besideLink.allSatisfy { !$0.contains("keyward-backup") })
+    }
+
+    /// Items 11 and 12: `assume --profile OUT` writes through a symlink and keeps the section's other keys
+    /// and comments (only the credential keys are replaced).
+    @Test func item12AssumeKeepsTheProfilesOtherKeysAndTheSymlink() async throws {
+        try await MotoServer.with(accessControl: .open) { moto in
+            let fixture = try ExecFixture(moto: moto)
+            defer { fixture.clearSessions() }
+            let root = fixture.home.url.path
+            try fixture.home.write(
+                "dotfiles/credentials",
+                "[dev]\n# my dev profile\nregion = eu-west-1\noutput = json\naws_access_key_id = ASIAOLDOLDOLDOLDOLD1\n"
+                    + "aws_secret_access_key = old\naws_session_token = old\n")
+            try FileManager.default.createSymbolicLink(
+                atPath: root + "/.aws/credentials", withDestinationPath: root + "/dotfiles/credentials")
+            let result = try fixture.keyward([
+                "assume", fixture.account.readonlyRoleARN, "sess", "--source-profile", "jo", "--mfa-serial",
+                fixture.account.joMFASerial, "--mfa-token", "123456", "--profile", "dev",
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: root + "/.aws/credentials") != "")
+            let text = try String(contentsOfFile: root + "/dotfiles/credentials", encoding: .utf8)
+            #expect(text.contains("# my dev profile\nregion = eu-west-1\noutput = json\n"))
+            #expect(!text.contains("ASIAOLDOLDOLDOLDOLD1"))
+            #expect(text.contains("aws_session_token = "))
+        }
+    }
+
+    /// Item 13: with HOME unset the vault is refused, not put under the working directory; a home others
+    /// may write to, or another user's, is refused too.
+    @Test func item13NoHomeOrAnUnsafeHomeIsRefused() throws {
+        let sandbox = try VaultSandbox()
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("keyward-cwd-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let noHome = try KeywardCLI.run(
+            executable: URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "-i", "PATH=/usr/bin:/bin", "KEYWARD_BACKEND=file", "KEYWARD_FILE_PASSPHRASE=x", "sh", "-c",
+                "cd \(scratch) && AWS_ACCESS_KEY_ID=AKIAEXAMPLEEXAMPLE01 AWS_SECRET_ACCESS_KEY=s "
+                    + "\(KeywardCLI.binary.path) add jo --env",
+            ],
+            environment: [:])
+        #expect(noHome.status == 1)
+        #expect(
+            noHome.stderr
+                == "keyward: HOME is not set, so there is no place for the vault; set KEYWARD_HOME to an absolute path\n"
+        )
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch) == [])
+
+        let open = sandbox.home.url.path + "/open-home"
+        try FileManager.default.createDirectory(atPath: open, withIntermediateDirectories: true)
+        chmod(open, 0o777)
+        let loose = try sandbox.run(["list"], extra: ["KEYWARD_HOME": open])
+        #expect(loose.status == 1)
+        #expect(loose.stderr == "keyward: \(open) is writable by group or others (mode 777); run chmod 700 \(open)\n")
+
+        let foreign = sandbox.home.url.path + "/foreign-home"
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
+        chmod(foreign, 0o700)
+        chown(foreign, 65534, 65534)
+        let theirs = try sandbox.run(["list"], extra: ["KEYWARD_HOME": foreign])
+        #expect(theirs.status == 1)
+        #expect(theirs.stderr.hasPrefix("keyward: \(foreign) belongs to uid 65534, not to you"))
+    }
+
+    /// Item 14: an enormous duration is a one-line error naming the flag or variable, never a trap.
+    @Test func item14HugeDurationsAreRefusedNotCrashes() throws {
+        let sandbox = try VaultSandbox()
+        let flag = try sandbox.run(["export", "jo", "--duration", "99999999999999999999h"])
+        #expect(flag.status == 64)
+        #expect(flag.stderr.contains("--duration"))
+        let variable = try sandbox.run(["list"], extra: ["KEYWARD_FILE_KEY_TTL": "9999999999999999h"])
+        #expect(variable.status == 1)
+        #expect(variable.stderr.hasPrefix("keyward: KEYWARD_FILE_KEY_TTL=9999999999999999h: expected a duration"))
+        #expect(variable.stderr.split(separator: "\n").count == 1)
+    }
+
+    /// Item 15: a `credential_process` that runs keyward for its own profile is refused at the first level,
+    /// naming the profile and the config line, with no keyward left running.
+    @Test func item15CredentialProcessRecursionStopsAtOnce() throws {
+        let sandbox = try VaultSandbox()
+        try sandbox.home.write(
+            ".aws/config",
+            "[profile other]\nregion = us-east-1\n\n[profile loop]\n"
+                + "credential_process = \(KeywardCLI.binary.path) export --format credential-process loop\n")
+        let started = Date()
+        let result = try KeywardCLI.run(
+            ["export", "loop"], environment: sandbox.environment, timeout: 30)
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.hasPrefix("keyward: profile loop: credential_process: exit status 1: profile loop: "))
+        #expect(result.stderr.contains("the credential_process of profile loop (~/.aws/config:5)"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        let left = try KeywardCLI.run(
+            executable: URL(fileURLWithPath: "/usr/bin/pgrep"), ["-f", "credential-process loop"], environment: [:])
+        #expect(left.stdout == "")
+    }
+}

@@ -54,15 +54,17 @@ extension CredentialServer {
             application: application, parts: parts, address: "127.0.0.1:\(port)", ports: ports, listening: listening)
     }
 
-    /// HTTP/1.1 with the header limits of ``Options`` and a ``RequestLimitHandler`` per connection.
+    /// HTTP/1.1 with the header limits of ``Options``, a ``PeerCredentialCheck`` (this user's clients only)
+    /// and a ``RequestLimitHandler`` per connection.
     func httpConfiguration() -> HTTP1Channel.Configuration {
         let options = self.options
         let logger = self.logger
         let timeout = TimeAmount(options.requestTimeout)
         return HTTP1Channel.Configuration(
             additionalChannelHandlers: [
+                PeerCredentialCheck(logger: logger),
                 RequestLimitHandler(
-                    maximumBodyBytes: options.maximumBodyBytes, requestTimeout: timeout, logger: logger)
+                    maximumBodyBytes: options.maximumBodyBytes, requestTimeout: timeout, logger: logger),
             ],
             httpDecoderConfiguration: .init(
                 maxHeaderFieldSize: options.maximumHeaderBytes, maxHeaderListSize: options.maximumHeaderBytes,

@@ -76,6 +76,59 @@ import Glibc
         }
     }
 
+    /// Item 2: the local endpoints serve only this user's processes: `nobody` on the same machine gets no
+    /// IMDSv2 token (and no ECS credentials, even with the bearer token), while this user does.
+    @Test(arguments: ["--ec2", "--ecs"])
+    func item02AnotherUserOfTheMachineIsRefused(mode: String) async throws {
+        try await MotoServer.with(accessControl: .open) { moto in
+            let fixture = try ExecFixture(moto: moto) { account in
+                ExecFixture.seedConfig(account).replacingOccurrences(
+                    of: "[profile jo]\n", with: "[profile jo]\nmfa_process = echo 123456\n")
+            }
+            defer { fixture.clearSessions() }
+            let server = Process()
+            server.executableURL = KeywardCLI.binary
+            server.arguments = ["serve", "admin", mode]
+            server.environment = fixture.environment
+            let output = Pipe()
+            server.standardOutput = output
+            server.standardError = FileHandle.nullDevice
+            try server.run()
+            defer {
+                kill(server.processIdentifier, SIGTERM)
+                _ = server.waitForExit(seconds: 10)
+            }
+            let exports = try ServeTests.readExports(output.fileHandleForReading, count: 2)
+            let request: [String]
+            if mode == "--ec2" {
+                var base = exports["AWS_EC2_METADATA_SERVICE_ENDPOINT"] ?? "http://127.0.0.1:1/"
+                if !base.hasSuffix("/") { base += "/" }
+                request = [
+                    "-sf", "-X", "PUT", "-H", "X-aws-ec2-metadata-token-ttl-seconds: 60", base + "latest/api/token",
+                ]
+            } else {
+                request = [
+                    "-sf", "-H", "Authorization: \(exports["AWS_CONTAINER_AUTHORIZATION_TOKEN"] ?? "")",
+                    exports["AWS_CONTAINER_CREDENTIALS_FULL_URI"] ?? "http://127.0.0.1:1/",
+                ]
+            }
+            let mine = try KeywardCLI.run(
+                executable: URL(fileURLWithPath: "/usr/bin/curl"), request, environment: [:], timeout: 30)
+            #expect(mine.status == 0, "\(mine.stderr)")
+            #expect(!mine.stdout.isEmpty)
+            let theirs = try KeywardCLI.run(
+                executable: URL(fileURLWithPath: "/usr/sbin/runuser"),
+                ["-u", "nobody", "--", "/usr/bin/curl"] + request,
+                environment: [:], timeout: 30)
+            #expect(theirs.status != 0)
+            #expect(theirs.stdout.isEmpty)
+            // The server goes on serving its own user.
+            let again = try KeywardCLI.run(
+                executable: URL(fileURLWithPath: "/usr/bin/curl"), request, environment: [:], timeout: 30)
+            #expect(again.status == 0)
+        }
+    }
+
     /// Item 4: Keyward runs with a core limit of 0 (here `serve`, a long-lived process holding sessions);
     /// the program `exec` starts gets the user's limit back.
     @Test func item04NoCoreDumpsButTheChildKeepsItsLimit() async throws {

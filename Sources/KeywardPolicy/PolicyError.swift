@@ -19,6 +19,9 @@ public enum PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidTemplateOption(template: String, option: String, reason: String)
     /// A policy document returned by IAM (URL-encoded JSON) could not be decoded.
     case undecodablePolicyDocument(name: String, reason: String)
+    /// A managed policy or permissions boundary is attached to `principal`, but IAM's answer holds no
+    /// document for it; deciding without it could allow what it forbids.
+    case missingPolicyDocument(policy: String, principal: String)
 
     /// One line: `policy.json: Statement[2].Condition: unknown operator "StringEqualz"`.
     public var description: String {
@@ -44,6 +47,8 @@ public enum PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
             return "template \(template): --\(option): \(reason)"
         case .undecodablePolicyDocument(let name, let reason):
             return "\(name): cannot decode policy document: \(reason)"
+        case .missingPolicyDocument(let policy, let principal):
+            return "\(policy): attached to \(principal), but IAM returned no document for it"
         }
     }
 }

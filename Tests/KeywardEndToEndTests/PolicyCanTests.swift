@@ -108,6 +108,67 @@ import Testing
         }
     }
 
+    /// Gives jo an inline policy allowing `actions` on everything (moto's access control is off).
+    static func allowJo(_ actions: [String], _ moto: MotoServer, _ account: SeedAccount) throws {
+        let setup = """
+            import json, sys, boto3
+            iam = boto3.client("iam", endpoint_url=sys.argv[1], region_name="us-east-1")
+            iam.put_user_policy(UserName="jo", PolicyName="granted", PolicyDocument=json.dumps({
+                "Version": "2012-10-17",
+                "Statement": [{"Effect": "Allow", "Action": sys.argv[2].split(","), "Resource": "*"}]}))
+            """
+        let prepared = try KeywardCLI.run(
+            executable: URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", "-c", setup, moto.endpoint.absoluteString, actions.joined(separator: ",")],
+            environment: [
+                "AWS_ACCESS_KEY_ID": account.bootstrap.accessKeyID,
+                "AWS_SECRET_ACCESS_KEY": account.bootstrap.secretAccessKey.value,
+            ])
+        #expect(prepared.status == 0, "\(prepared.stderr)")
+    }
+
+    /// Item 2: another account's queue is judged cross-account from its ARN, so jo's identity policy alone
+    /// does not allow it (IAM User Guide, "Cross-account policy evaluation logic": "the resource-based
+    /// policy in AccountB must allow the requester in AccountA to access the resource").
+    @Test func resourceAccountComesFromTheARN() async throws {
+        try await MotoServer.with(accessControl: .open) { moto in
+            let account = try moto.seedAccount()
+            try Self.allowJo(["sqs:SendMessage"], moto, account)
+            let home = try TemporaryHome()
+            try Self.writeProfiles(home, account)
+            let environment = Self.environment(moto, home)
+            let other = try Self.keyward(
+                ["policy", "can", "jo", "sqs:SendMessage", "arn:aws:sqs:us-east-1:999999999999:q"], environment)
+            #expect(
+                other.stdout.hasPrefix("implicitDeny: cross-account: the resource-based policy does not allow it\n"))
+            #expect(other.stdout.contains("resource account: 999999999999\n"))
+            let own = try Self.keyward(
+                ["policy", "can", "jo", "sqs:SendMessage", "arn:aws:sqs:us-east-1:123456789012:q"], environment)
+            #expect(own.stdout.hasPrefix("allowed: an identity-based policy allows it\n"), "\(own.stderr)")
+        }
+    }
+
+    /// Item 11: `policy can` exits 0 when allowed, 1 when denied (implicitly or explicitly), 2 on an error.
+    @Test func exitStatusFollowsTheDecision() async throws {
+        try await MotoServer.with(accessControl: .open) { moto in
+            let account = try moto.seedAccount()
+            try Self.allowJo(["s3:GetObject", "iam:*"], moto, account)
+            let home = try TemporaryHome()
+            try Self.writeProfiles(home, account)
+            let environment = Self.environment(moto, home)
+            let allowed = try Self.keyward(["policy", "can", "jo", "s3:GetObject", "arn:aws:s3:::b/k"], environment)
+            #expect(allowed.status == 0, "\(allowed.stderr)")
+            #expect(allowed.stderr == "")
+            let denied = try Self.keyward(["policy", "can", "jo", "s3:PutObject", "arn:aws:s3:::b/k"], environment)
+            #expect(denied.status == 1)
+            #expect(denied.stdout.hasPrefix("implicitDeny: no policy allows it\n"))
+            #expect(denied.stderr == "keyward: implicitDeny (no policy allows it)\n")
+            let missing = try Self.keyward(["policy", "can", "nobody", "s3:GetObject"], environment)
+            #expect(missing.status == 2)
+            #expect(missing.stdout == "")
+        }
+    }
+
     @Test func aCallerThatMayNotReadIAMGetsOneClearLine() async throws {
         try await MotoServer.with(accessControl: .enforced(bootstrapActions: 3)) { moto in
             let account = try moto.seedAccount()
@@ -115,7 +176,8 @@ import Testing
             try Self.writeProfiles(home, account)
             // jo may only sts:AssumeRole: iam:GetAccountAuthorizationDetails is refused by moto's policy check.
             let jo = try Self.keyward(["policy", "can", "jo", "s3:GetObject", "*"], Self.environment(moto, home))
-            #expect(jo.status == 1)
+            // An error exits 2 (it exited 1), apart from 1 for a denied request.
+            #expect(jo.status == 2)
             #expect(jo.stdout == "")
             #expect(jo.stderr.hasPrefix("keyward: iam:GetAccountAuthorizationDetails: AccessDenied"))
             #expect(jo.stderr.contains("; the caller's own entity neither: iam:GetUser: AccessDenied"))

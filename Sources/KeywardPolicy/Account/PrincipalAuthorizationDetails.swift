@@ -87,13 +87,16 @@ public struct PrincipalAuthorizationDetails: Sendable, Equatable {
     /// - Parameters:
     ///   - action: `service:Action`.
     ///   - resource: the resource ARN or `*`.
-    ///   - resourceAccount: the resource's account when it differs from the principal's.
-    ///   - context: further condition keys (they win over derived ones).
+    ///   - resourceAccount: the resource's account, when the resource ARN does not name it.
+    ///   - supplied: the keys AWS supplies with the request (see
+    ///     ``suppliedContext(now:region:userID:)``).
+    ///   - context: further condition keys; they win over derived and supplied ones, whatever their case.
     /// - Returns: the request.
     public func request(
-        action: String, resource: String = "*", resourceAccount: String? = nil, context: [String: [String]] = [:]
+        action: String, resource: String = "*", resourceAccount: String? = nil, supplied: [String: [String]] = [:],
+        context: [String: [String]] = [:]
     ) -> EvaluationRequest {
-        var merged: [String: [String]] = [:]
+        var merged = supplied
         for (key, value) in tags { merged["aws:PrincipalTag/\(key)"] = [value] }
         switch principal {
         case .user(let arn), .role(let arn, _): merged["aws:PrincipalArn"] = [arn]

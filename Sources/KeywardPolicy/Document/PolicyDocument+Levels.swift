@@ -19,12 +19,13 @@ extension PolicyDocument {
                 source: source, location: SourceLocation.of(offset: error.offset, in: bytes), reason: error.reason)
         }
         guard case .array(let elements) = root.value else {
-            return [try checked(read(root, bytes: bytes, source: source, kind: kind), source: source)]
+            return [try checked(read(root, bytes: bytes, source: source, kind: kind), source: source, kind: kind)]
         }
         var documents: [PolicyDocument] = []
         for (index, element) in elements.enumerated() {
             let name = "\(source)[\(index)]"
-            documents.append(try checked(read(element, bytes: bytes, source: name, kind: kind), source: name))
+            documents.append(
+                try checked(read(element, bytes: bytes, source: name, kind: kind), source: name, kind: kind))
         }
         return documents
     }

@@ -19,6 +19,15 @@ public enum PolicyKind: String, Sendable, CaseIterable, Equatable {
     /// An AWS Organizations resource control policy: caps the permissions on resources in member accounts.
     case rcp
 
+    /// Whether this is a resource-based policy (resource, trust or key policy), which grants to the
+    /// principals it names and to no one else.
+    public var isResourceBased: Bool {
+        switch self {
+        case .resource, .trust, .keyPolicy: return true
+        case .identity, .boundary, .session, .scp, .rcp: return false
+        }
+    }
+
     /// Whether statements of this kind name principals (`Principal`/`NotPrincipal` required).
     public var namesPrincipals: Bool {
         switch self {

@@ -51,7 +51,7 @@ extension PolicyDocument {
     /// - Throws: ``PolicyError/invalidJSON(source:location:reason:)`` or
     ///   ``PolicyError/invalidPolicy(source:path:reason:)`` for the first blocking finding.
     public static func parse(_ bytes: [UInt8], source: String, kind: PolicyKind) throws(PolicyError) -> PolicyDocument {
-        try checked(read(bytes, source: source, kind: kind), source: source)
+        try checked(read(bytes, source: source, kind: kind), source: source, kind: kind)
     }
 
     /// Parses a policy given as a string; see ``parse(_:source:kind:)-([UInt8],_,_)``.
@@ -59,8 +59,10 @@ extension PolicyDocument {
         try parse(Array(text.utf8), source: source, kind: kind)
     }
 
-    static func checked(_ result: PolicyReadResult, source: String) throws(PolicyError) -> PolicyDocument {
-        if let blocking = result.findings.first(where: { $0.issueCode.blocksEvaluation }) {
+    static func checked(
+        _ result: PolicyReadResult, source: String, kind: PolicyKind
+    ) throws(PolicyError) -> PolicyDocument {
+        if let blocking = result.findings.first(where: { $0.issueCode.blocksEvaluation(in: kind) }) {
             if blocking.issueCode == .jsonSyntaxError {
                 throw .invalidJSON(
                     source: source, location: blocking.location ?? SourceLocation(line: 1, column: 1),
@@ -156,7 +158,9 @@ struct PolicyReader {
             case .object:
                 if let statement = readStatement(node, path: "Statement", index: 0) { statements.append(statement) }
             case .array(let elements):
-                if elements.isEmpty {
+                // An SCP or RCP with no statement is a policy that allows nothing; AWS Organizations attaches
+                // such documents, so they are read rather than refused.
+                if elements.isEmpty, kind != .scp, kind != .rcp {
                     report(.missingStatement, "Statement", "Statement is empty", at: node.offset)
                 }
                 for (index, element) in elements.enumerated() {

@@ -30,12 +30,16 @@ public struct Decision: Sendable, Equatable, CustomStringConvertible {
         case alwaysAllowed
         /// A `Deny` statement applied in some policy.
         case explicitDenyStatement
-        /// Resource control policies at this organization level (0 = root) had no applicable `Allow`.
-        case rcpLevelDidNotAllow(level: Int)
+        /// The request changes a resource AWS owns (an AWS managed policy, a service-linked role, an AWS
+        /// managed key's alias), which no policy can allow.
+        case awsOwnedResource(AWSOwnedResource)
         /// Service control policies at this organization level (0 = root) had no applicable `Allow`.
         case scpLevelDidNotAllow(level: Int)
         /// A role trust policy or KMS key policy must allow explicitly, and it did not.
         case resourcePolicyRequired
+        /// The resource is a KMS key and no key policy was given: identity-based policies alone never
+        /// allow access to a KMS key.
+        case keyPolicyRequired
         /// A resource-based policy allowed the caller itself (or everyone): enough within one account.
         case resourcePolicyAllowed
         /// The permissions boundary had no applicable `Allow`.
@@ -60,9 +64,10 @@ public struct Decision: Sendable, Equatable, CustomStringConvertible {
             switch self {
             case .alwaysAllowed: return "sts:GetCallerIdentity is always allowed"
             case .explicitDenyStatement: return "a Deny statement applies"
-            case .rcpLevelDidNotAllow(let level): return "no RCP at organization level \(level) allows it"
+            case .awsOwnedResource(let kind): return kind.description
             case .scpLevelDidNotAllow(let level): return "no SCP at organization level \(level) allows it"
             case .resourcePolicyRequired: return "the trust or key policy does not allow it"
+            case .keyPolicyRequired: return "a KMS key's key policy must allow it, and none was given"
             case .resourcePolicyAllowed: return "the resource-based policy allows it"
             case .boundaryDidNotAllow: return "the permissions boundary does not allow it"
             case .sessionPolicyDidNotAllow: return "the session policy does not allow it"
@@ -81,9 +86,12 @@ public struct Decision: Sendable, Equatable, CustomStringConvertible {
             switch self {
             case .alwaysAllowed: return "alwaysAllowed"
             case .explicitDenyStatement: return "explicitDenyStatement"
-            case .rcpLevelDidNotAllow(let level): return "rcpLevel\(level)DidNotAllow"
+            case .awsOwnedResource(.managedPolicy): return "awsManagedPolicy"
+            case .awsOwnedResource(.serviceLinkedRole): return "serviceLinkedRole"
+            case .awsOwnedResource(.managedKeyAlias): return "awsManagedKeyAlias"
             case .scpLevelDidNotAllow(let level): return "scpLevel\(level)DidNotAllow"
             case .resourcePolicyRequired: return "resourcePolicyRequired"
+            case .keyPolicyRequired: return "keyPolicyRequired"
             case .resourcePolicyAllowed: return "resourcePolicyAllowed"
             case .boundaryDidNotAllow: return "boundaryDidNotAllow"
             case .sessionPolicyDidNotAllow: return "sessionPolicyDidNotAllow"

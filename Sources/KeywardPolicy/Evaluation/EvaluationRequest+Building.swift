@@ -15,6 +15,8 @@ extension EvaluationRequest {
         accountText = .empty
         resourceAccountText = .empty
         hasResourceAccount = false
+        resourceIsKMSKey = false
+        awsOwnedResource = nil
         principalKind = .unspecified
     }
 
@@ -137,8 +139,8 @@ extension EvaluationRequest {
         return decimal || colon
     }
 
-    /// Completes a request after its parts were set: lowercases the action, splits the resource ARN,
-    /// classifies the principal and derives the `aws:` keys that follow from it.
+    /// Completes a request after its parts were set: lowercases the action, splits and classifies the
+    /// resource ARN, classifies the principal and derives the `aws:` keys that follow from it.
     ///
     /// - Parameters:
     ///   - explicitKind: overrides the principal kind inferred from its text.
@@ -165,6 +167,7 @@ extension EvaluationRequest {
         resourceFields = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { ARNFieldSpans.split($0, resourceText) }
         }
+        classifyResource()
         classifyPrincipal(explicitKind)
         deriveContextKeys(filter)
     }

@@ -26,6 +26,10 @@ public struct EvaluationRequest: Sendable {
     var accountText = ByteSpan.empty
     var resourceAccountText = ByteSpan.empty
     var hasResourceAccount = false
+    /// The resource is a KMS key (`arn:...:kms:...:key/...`), whose key policy must allow.
+    var resourceIsKMSKey = false
+    /// The request changes a resource AWS owns, which nobody may change.
+    var awsOwnedResource: AWSOwnedResource?
     /// The caller's kind.
     public internal(set) var principalKind: PrincipalKind = .unspecified
 
@@ -40,8 +44,8 @@ public struct EvaluationRequest: Sendable {
     ///     account ID, a service principal (`ec2.amazonaws.com`), a web identity provider, a canonical user
     ///     ID, or `nil` for an unnamed IAM principal.
     ///   - principalKind: overrides the kind inferred from `principal`.
-    ///   - resourceAccount: the account owning the resource; defaults to the principal's account, so the
-    ///     request is same-account unless this differs.
+    ///   - resourceAccount: the account owning the resource; defaults to the account field of the resource
+    ///     ARN when it holds a 12-digit account, else to the principal's account.
     ///   - context: condition keys (any case) and their values; a key with several values is multivalued.
     ///     `aws:PrincipalArn`, `aws:PrincipalAccount`, `aws:PrincipalType`, `aws:username` and
     ///     `aws:ResourceAccount` are derived from the principal when not given.
@@ -74,7 +78,7 @@ public struct EvaluationRequest: Sendable {
     public var principal: String? { principalText.count == 0 ? nil : string(principalText) }
     /// The principal's account, or `nil` when unknown.
     public var principalAccount: String? { accountText.count == 0 ? nil : string(accountText) }
-    /// The resource's account: as given, else the principal's.
+    /// The resource's account: as given, else the resource ARN's, else the principal's.
     public var resourceAccount: String? {
         hasResourceAccount ? string(resourceAccountText) : principalAccount
     }

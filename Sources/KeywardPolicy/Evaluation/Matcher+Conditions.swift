@@ -128,6 +128,7 @@ extension Matcher {
             if resourceHit == (statement.resourceMode == StatementCode.negated) { return .none }
         }
         var kind = PrincipalMatch.direct
+        if statement.principalMode == StatementCode.nobody { return .none }
         if statement.principalMode != StatementCode.absent {
             kind = principalApplies(statement, boundedPrincipal: boundedPrincipal)
             if kind == .none { return .none }
@@ -140,15 +141,28 @@ extension Matcher {
     }
 
     /// `Principal` matches by its strongest entry. `NotPrincipal` with `Allow` applies to anyone not listed;
-    /// with `Deny` it exempts a caller only when both the caller (or its role) and its account are listed
-    /// (IAM User Guide, "AWS JSON policy elements: NotPrincipal").
+    /// with `Deny` it exempts a caller only when every identity AWS validates is listed (IAM User Guide,
+    /// "AWS JSON policy elements: NotPrincipal"): "AWS might validate the account first and then the
+    /// user"; "If an assumed-role user (someone who is using a role) is being evaluated, AWS might validate
+    /// the account first, then the role, and then the assumed-role user." So a user needs its ARN and its
+    /// account listed, and a role session its session ARN, its role's ARN and its account: "When you
+    /// specify an assumed-role session in a NotPrincipal element, you cannot use a wildcard (*) to mean
+    /// "all sessions". Principals must always name a specific session." A caller given only as a role (a
+    /// session of unknown name) is therefore never exempt.
     @inline(__always)
     func principalApplies(_ statement: StatementCode, boundedPrincipal: Bool) -> PrincipalMatch {
-        let (best, direct, account) = principalMatch(statement.principalStart, statement.principalCount)
-        guard statement.principalMode == StatementCode.negated else { return best }
-        if !statement.isDeny { return best == .none ? .direct : .none }
+        let listing = principalMatch(statement.principalStart, statement.principalCount)
+        guard statement.principalMode == StatementCode.negated else { return listing.best }
+        if !statement.isDeny { return listing.best == .none ? .direct : .none }
         if boundedPrincipal { return .direct }
-        let accountListed = account || request.account.count == 0
-        return direct && accountListed ? .none : .direct
+        let accountListed = listing.account || request.account.count == 0
+        let exempt: Bool
+        switch request.principalKind {
+        case .assumedRole: exempt = listing.caller && listing.entity && accountListed
+        // Only `*` lists every session of a role.
+        case .role: exempt = listing.best == .direct
+        default: exempt = listing.caller && accountListed
+        }
+        return exempt ? .none : .direct
     }
 }

@@ -161,50 +161,67 @@ struct Matcher {
 
     // MARK: Principals
 
-    /// How the request's principal matches principal codes `start..<start+count`.
+    /// How the request's principal matches principal codes `start..<start+count`: the strongest match
+    /// (for `Principal`), and which parts of the caller are listed (for `NotPrincipal`).
     @inline(__always)
-    func principalMatch(_ start: Int32, _ count: Int32) -> (best: PrincipalMatch, direct: Bool, account: Bool) {
-        var best = PrincipalMatch.none
-        var direct = false
-        var account = false
+    func principalMatch(_ start: Int32, _ count: Int32) -> PrincipalListing {
+        var listing = PrincipalListing()
         for index in Int(start)..<Int(start + count) {
             let principal = principals[index]
             switch principal.kind {
             case PrincipalCode.anyone:
-                best = .direct
-                direct = true
-                account = true
+                listing.best = .direct
+                listing.caller = true
+                listing.entity = true
+                listing.account = true
             case PrincipalCode.account:
                 if request.account.count > 0, request.equal(request.account, code, principal.text) {
-                    account = true
+                    listing.account = true
                     let kind: PrincipalMatch = request.principalKind == .root ? .direct : .account
-                    best = max(best, kind)
+                    listing.best = max(listing.best, kind)
                 }
             case PrincipalCode.arn:
                 if request.principal.count > 0, request.equal(request.principal, code, principal.text) {
-                    direct = true
-                    best = .direct
-                } else if request.entity.count > 0, request.equal(request.entity, code, principal.text) {
-                    direct = true
-                    best = max(best, .entity)
+                    listing.caller = true
+                    // A role ARN names the role, not the session making the request, even when the caller is
+                    // given as the role itself: IAM User Guide, "Policy evaluation logic": "Resource-based
+                    // policies that grant permissions to an IAM role ARN are limited by an implicit deny in a
+                    // permissions boundary or session policy."
+                    listing.best = max(listing.best, request.principalKind == .role ? .entity : .direct)
+                }
+                if request.entity.count > 0, request.equal(request.entity, code, principal.text) {
+                    listing.entity = true
+                    listing.best = max(listing.best, .entity)
                 }
             case PrincipalCode.service:
                 if request.principalKind == .service, request.equal(request.principal, code, principal.text) {
-                    direct = true
-                    best = .direct
+                    listing.caller = true
+                    listing.best = .direct
                 }
             case PrincipalCode.webIdentity:
                 if request.principalKind == .webIdentity, request.equal(request.principal, code, principal.text) {
-                    direct = true
-                    best = .direct
+                    listing.caller = true
+                    listing.best = .direct
                 }
             default:
                 if request.principalKind == .canonicalUser, request.equal(request.principal, code, principal.text) {
-                    direct = true
-                    best = .direct
+                    listing.caller = true
+                    listing.best = .direct
                 }
             }
         }
-        return (best, direct, account)
+        return listing
     }
+}
+
+/// Which parts of a caller a `Principal` or `NotPrincipal` element lists.
+struct PrincipalListing {
+    /// The strongest match among the entries.
+    var best = PrincipalMatch.none
+    /// The caller's own principal (user ARN, session ARN, service, ...) is listed.
+    var caller = false
+    /// The role of a session (or the role given as the caller) is listed.
+    var entity = false
+    /// The caller's account is listed.
+    var account = false
 }

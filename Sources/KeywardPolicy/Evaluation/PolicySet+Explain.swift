@@ -9,7 +9,7 @@ extension PolicySet {
         let decision = decide(request, statements: &deciding)
         let roles = policyRoles()
         let kind = request.principalKind
-        let boundable = kind == .user || kind == .role || kind == .assumedRole
+        let boundable = kind.isBoundable
         let bounded = boundary != nil && boundable
         let traces = request.withView { view in
             zip(policies, roles).map { policy, role -> PolicyTrace in
@@ -65,8 +65,9 @@ extension Matcher {
             }
             if hit == (code.resourceMode == StatementCode.negated) { return .resourceNotMatched }
         }
-        if code.principalMode != StatementCode.absent,
-            principalApplies(code, boundedPrincipal: boundedPrincipal) == .none
+        if code.principalMode == StatementCode.nobody
+            || (code.principalMode != StatementCode.absent
+                && principalApplies(code, boundedPrincipal: boundedPrincipal) == .none)
         {
             return .principalNotMatched
         }

@@ -4,7 +4,9 @@
 /// evaluates requests" and "Cross-account policy evaluation logic":
 /// 1. `sts:GetCallerIdentity` is always allowed.
 /// 2. A `Deny` that applies in any policy wins (explicit deny).
-/// 3. Every organization level of RCPs (for the resource) and SCPs (for the principal) must allow.
+/// 3. Every organization level of SCPs (for the principal) must allow; RCPs (for the resource) can only
+///    deny, since every level also holds the undetachable `RCPFullAWSAccess`. Changes to resources AWS
+///    owns (``AWSOwnedResource``) are implicitly denied.
 /// 4. Same account: a resource-based policy naming the caller itself (user ARN, session ARN, `*`) allows on
 ///    its own; a role trust policy or KMS key policy must allow; the permissions boundary and session
 ///    policies must allow; then an identity-based policy, or a resource-based policy naming the caller's
@@ -29,7 +31,7 @@ public struct PolicySet: Sendable {
     public let session: [CompiledPolicy]
     /// SCPs by organization level, root first; each level must allow.
     public let scpLevels: [[CompiledPolicy]]
-    /// RCPs by organization level, root first; each level must allow.
+    /// RCPs by organization level, root first; only their `Deny` statements count (see ``init``).
     public let rcpLevels: [[CompiledPolicy]]
     /// Every policy above in one list (identity, resource, boundary, session, SCPs, RCPs), which
     /// ``StatementReference/policy`` indexes.
@@ -46,7 +48,8 @@ public struct PolicySet: Sendable {
     ///   - boundary: the permissions boundary.
     ///   - session: session policies.
     ///   - scpLevels: SCPs per organization level, root to account.
-    ///   - rcpLevels: RCPs per organization level, root to account.
+    ///   - rcpLevels: RCPs per organization level, root to account; each level implicitly holds
+    ///     `RCPFullAWSAccess`, so only their `Deny` statements change decisions.
     public init(
         identity: [CompiledPolicy] = [], resource: CompiledPolicy? = nil, boundary: CompiledPolicy? = nil,
         session: [CompiledPolicy] = [], scpLevels: [[CompiledPolicy]] = [], rcpLevels: [[CompiledPolicy]] = []
@@ -111,7 +114,7 @@ public struct PolicySet: Sendable {
         let sameAccount = request.isSameAccount
         return request.withView { view -> Decision in
             let kind = view.principalKind
-            let boundable = kind == .user || kind == .role || kind == .assumedRole
+            let boundable = kind.isBoundable
             let bounded = boundary != nil && boundable
             var denied = false
             var index = 0
@@ -179,9 +182,10 @@ public struct PolicySet: Sendable {
                 }
                 if !levelAllows, failedSCP == nil { failedSCP = level }
             }
-            var failedRCP: Int?
-            for (level, policies) in rcpLevels.enumerated() {
-                var levelAllows = kind == .service
+            // Only the Deny statements of RCPs matter: AWS Organizations attaches RCPFullAWSAccess to the
+            // root, every OU and every account, and "You cannot detach this policy" (AWS Organizations User
+            // Guide, "RCP syntax"), so every level also allows everything.
+            for policies in rcpLevels {
                 for _ in 0..<policies.count {
                     if kind != .service {
                         let outcome = outcome(index, view, bounded: bounded, &recorder)
@@ -189,27 +193,29 @@ public struct PolicySet: Sendable {
                             if !R.collectsAll { return Decision(.explicitDeny, .explicitDenyStatement) }
                             denied = true
                         }
-                        if outcome.allow != .none { levelAllows = true }
                     }
                     index += 1
                 }
-                if !levelAllows, failedRCP == nil { failedRCP = level }
             }
             if denied { return Decision(.explicitDeny, .explicitDenyStatement) }
-            if let level = failedRCP { return Decision(.implicitDeny, .rcpLevelDidNotAllow(level: level)) }
+            if let owned = request.awsOwnedResource { return Decision(.implicitDeny, .awsOwnedResource(owned)) }
             if let level = failedSCP { return Decision(.implicitDeny, .scpLevelDidNotAllow(level: level)) }
             return combine(
-                kind: kind, sameAccount: sameAccount, identityAllows: identityAllows, resourceAllow: resourceAllow,
-                boundaryAllows: boundaryAllows, sessionAllows: sessionAllows)
+                kind: kind, sameAccount: sameAccount, kmsKey: request.resourceIsKMSKey, identityAllows: identityAllows,
+                resourceAllow: resourceAllow, boundaryAllows: boundaryAllows, sessionAllows: sessionAllows)
         }
     }
 
     /// Steps 4 and 5 of the logic above, once denies, RCPs and SCPs are settled.
     private func combine(
-        kind: PrincipalKind, sameAccount: Bool, identityAllows: Bool, resourceAllow: PrincipalMatch,
+        kind: PrincipalKind, sameAccount: Bool, kmsKey: Bool, identityAllows: Bool, resourceAllow: PrincipalMatch,
         boundaryAllows: Bool, sessionAllows: Bool
     ) -> Decision {
-        let mustAllow = resource.map { $0.kind == .trust || $0.kind == .keyPolicy } ?? false
+        // AWS KMS Developer Guide, "Key policies in AWS KMS": "Unless the key policy explicitly allows it,
+        // you cannot use IAM policies to allow access to a KMS key." Whatever policy is given for a key is
+        // its key policy, and without one nothing allows.
+        if kmsKey, resource == nil { return Decision(.implicitDeny, .keyPolicyRequired) }
+        let mustAllow = kmsKey || (resource.map { $0.kind == .trust || $0.kind == .keyPolicy } ?? false)
         if sameAccount {
             if resourceAllow == .direct { return Decision(.allowed, .resourcePolicyAllowed) }
             if mustAllow, resourceAllow == .none { return Decision(.implicitDeny, .resourcePolicyRequired) }

@@ -29,6 +29,17 @@ public enum PrincipalKind: String, Sendable, Equatable, CaseIterable {
         }
     }
 
+    /// Whether a permissions boundary can be attached to this caller: IAM users and roles (and their
+    /// sessions). An unnamed caller counts: a boundary is given only for the identity it is attached to,
+    /// an IAM user or role of the resource's account (IAM User Guide, "Permissions boundaries for IAM
+    /// entities": "AWS supports permissions boundaries for IAM entities (users or roles)").
+    var isBoundable: Bool {
+        switch self {
+        case .user, .role, .assumedRole, .unspecified: return true
+        case .federatedUser, .root, .service, .webIdentity, .canonicalUser, .anonymous: return false
+        }
+    }
+
     /// Whether identity-based policies, boundaries and SCPs govern this caller (IAM principals).
     var isIAMPrincipal: Bool {
         switch self {

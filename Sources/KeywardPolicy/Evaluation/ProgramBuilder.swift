@@ -15,9 +15,12 @@ struct ProgramBuilder {
     var serviceIndex: [ServiceIndexEntry] = []
     var alwaysMask: UInt64 = 0
     let variables: Bool
+    /// Statements without `Principal` match nobody (resource-based policies grant only to whom they name).
+    let requiresPrincipal: Bool
 
     init(document: PolicyDocument) {
         variables = document.version.supportsVariables
+        requiresPrincipal = document.kind.isResourceBased
         for statement in document.statements { add(statement) }
         serviceIndex.sort { $0.hash < $1.hash }
     }
@@ -143,7 +146,7 @@ struct ProgramBuilder {
                     ?? StatementCode.absent,
                 resourceStart: resourceStart, resourceCount: Int32(resources.count) - resourceStart,
                 principalMode: statement.principals.map { $0.negated ? StatementCode.negated : StatementCode.positive }
-                    ?? StatementCode.absent,
+                    ?? (requiresPrincipal ? StatementCode.nobody : StatementCode.absent),
                 principalStart: principalStart, principalCount: Int32(principals.count) - principalStart,
                 conditionStart: conditionStart, conditionCount: Int32(conditions.count) - conditionStart))
         indexServices(statement, index: index)

@@ -108,6 +108,9 @@ struct StatementCode: BitwiseCopyable {
     static let absent: UInt8 = 0
     static let positive: UInt8 = 1
     static let negated: UInt8 = 2
+    /// `principalMode` of a resource-based policy's statement without `Principal`: it matches nobody, as
+    /// AWS refuses such a policy rather than read it as "everyone".
+    static let nobody: UInt8 = 3
 
     var isDeny: Bool
     var actionNegated: Bool

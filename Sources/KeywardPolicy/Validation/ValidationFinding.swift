@@ -139,4 +139,14 @@ public enum IssueCode: String, Sendable, Equatable, CaseIterable {
             return false
         }
     }
+
+    /// Whether a policy of `kind` with this finding cannot be evaluated: ``blocksEvaluation``, and a
+    /// resource-based policy (resource, trust or key policy) without `Principal`, which AWS refuses to
+    /// attach: IAM User Guide, "AWS JSON policy elements: Principal": "You must use the Principal element
+    /// in resource-based policies."
+    ///
+    /// - Parameter kind: how the policy is attached.
+    public func blocksEvaluation(in kind: PolicyKind) -> Bool {
+        blocksEvaluation || (self == .missingPrincipal && kind.isResourceBased)
+    }
 }

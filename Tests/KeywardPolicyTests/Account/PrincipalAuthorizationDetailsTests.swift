@@ -1,3 +1,4 @@
+import Foundation
 import KeywardPolicy
 import Testing
 
@@ -87,5 +88,38 @@ import Testing
         ) {
             try details.policySet()
         }
+    }
+
+    /// Item 12: `policy can` supplies the keys AWS always supplies, so a Deny on them fires. IAM User Guide,
+    /// "AWS global condition context keys", aws:CurrentTime: "This key is always included in the request
+    /// context."
+    @Test func suppliedContextLetsATimeDenyFire() throws {
+        let details = PrincipalAuthorizationDetails(
+            principal: .user(arn: "arn:aws:iam::111122223333:user/alice"),
+            inlinePolicies: [
+                NamedPolicyDocument(
+                    name: "expiring",
+                    json: P.policy(
+                        P.allow(),
+                        P.deny(condition: "{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2020-01-01T00:00:00Z\"}}")))
+            ])
+        let set = try details.policySet()
+        let now = Date(timeIntervalSince1970: 1_750_000_000)
+        let supplied = PrincipalAuthorizationDetails.suppliedContext(
+            now: now, region: "eu-west-1", userID: "AIDAEXAMPLE")
+        #expect(
+            supplied == [
+                "aws:CurrentTime": ["2025-06-15T15:06:40Z"], "aws:EpochTime": ["1750000000"],
+                "aws:SecureTransport": ["true"], "aws:RequestedRegion": ["eu-west-1"], "aws:userid": ["AIDAEXAMPLE"],
+            ])
+        let request = details.request(action: "s3:GetObject", supplied: supplied)
+        #expect(set.decide(request) == Decision(.explicitDeny, .explicitDenyStatement))
+        #expect(request.values(forKey: "aws:PrincipalType") == ["User"])
+        #expect(request.values(forKey: "aws:username") == ["alice"])
+        // --context overrides a supplied key, whatever its case.
+        let earlier = details.request(
+            action: "s3:GetObject", supplied: supplied, context: ["AWS:CURRENTTIME": ["2019-01-01T00:00:00Z"]])
+        #expect(set.decide(earlier) == Decision(.allowed, .identityAllowed))
+        #expect(earlier.values(forKey: "aws:CurrentTime") == ["2019-01-01T00:00:00Z"])
     }
 }

@@ -23,6 +23,10 @@ struct PolicyCommandTests {
             "broken.jsonl": "{\"action\":\"s3:GetObject\"}\n{oops}\n",
             "assume.json": P.policy(P.allow("\"sts:AssumeRole\"")),
             "trust.json": EvaluationLogicCases.trust("arn:aws:iam::111122223333:user/carol"),
+            "admin.json": P.policy(P.allow()), "s3only.json": P.policy(P.allow("\"s3:*\"")),
+            "deny.json": P.policy(P.deny()), "noprincipal.json": P.policy(P.allow("\"s3:GetObject\"")),
+            "sqs.jsonl":
+                "{\"action\":\"sqs:SendMessage\",\"resource\":\"arn:aws:sqs:us-east-1:999999999999:q\",\"principal\":\"arn:aws:iam::123456789012:user/jo\"}\n",
         ])
     }
 
@@ -74,8 +78,9 @@ struct PolicyCommandTests {
             "policy", "simulate", "--policy", "read.json", "--action", "s3:GetObject", "--resource",
             "arn:aws:s3:::reports/a",
             "--principal", "arn:aws:iam::111122223333:user/alice", "--context", "aws:MultiFactorAuthPresent=false")
-        #expect(result.status == 0)
-        #expect(result.stderr == "")
+        // Item 11: a deny exits 1 (it exited 0) and says so on stderr.
+        #expect(result.status == 1)
+        #expect(result.stderr == "keyward: implicitDeny (no policy allows it)\n")
         #expect(
             result.stdout == """
                 implicitDeny: no policy allows it
@@ -126,7 +131,8 @@ struct PolicyCommandTests {
         #expect(
             try run("policy", "simulate", "--policy", "read.json", "--requests", "broken.jsonl")
                 == KeywardBinary.Result(
-                    status: 1,
+                    // Item 11: an error exits 2 (it exited 1), apart from 1 for a denied request.
+                    status: 2,
                     stdout: #"{"decision":"implicitDeny","reason":"noAllow","statements":[]}"# + "\n"
                         + #"{"error":"broken.jsonl:2:2: expected a string key"}"# + "\n",
                     stderr:
@@ -138,7 +144,8 @@ struct PolicyCommandTests {
         #expect(
             try run("policy", "simulate", "--policy", "bad.json", "--action", "s3:GetObject")
                 == KeywardBinary.Result(
-                    status: 1, stdout: "",
+                    // Item 11: an error exits 2 (it exited 1).
+                    status: 2, stdout: "",
                     stderr: "keyward: bad.json: Statement[0].Condition: unknown operator \"StringEqualz\"\n"))
     }
 
@@ -150,9 +157,76 @@ struct PolicyCommandTests {
                 "--resource", "arn:aws:iam::111122223333:role/Ops", "--principal", PolicyTesting.alice, "--output",
                 "json")
                 == KeywardBinary.Result(
-                    status: 0,
+                    // Item 11: a deny exits 1 (it exited 0).
+                    status: 1,
                     stdout: #"{"decision":"implicitDeny","reason":"resourcePolicyRequired","statements":[]}"# + "\n",
+                    stderr: "keyward: implicitDeny (the trust or key policy does not allow it)\n"))
+    }
+
+    /// Item 1 (see ``PolicyHardeningTests/boundaryAppliesWithoutAPrincipal()``).
+    @Test func simulateBoundaryAppliesWithoutAPrincipal() throws {
+        let result = try run(
+            "policy", "simulate", "--policy", "admin.json", "--boundary", "s3only.json", "--action", "iam:CreateUser")
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("implicitDeny: the permissions boundary does not allow it\n"))
+    }
+
+    /// Item 2 (see ``PolicyHardeningTests/resourceAccountComesFromTheARN()``): one request and a batch.
+    @Test func simulateResourceAccountComesFromTheARN() throws {
+        let answer = #"{"decision":"implicitDeny","reason":"crossAccountResourcePolicyDidNotAllow","statements":[]}"#
+        #expect(
+            try run(
+                "policy", "simulate", "--policy", "admin.json", "--action", "sqs:SendMessage", "--resource",
+                "arn:aws:sqs:us-east-1:999999999999:q", "--principal", "arn:aws:iam::123456789012:user/jo",
+                "--output", "json")
+                == KeywardBinary.Result(
+                    status: 1, stdout: answer + "\n",
+                    stderr: "keyward: implicitDeny (cross-account: the resource-based policy does not allow it)\n"))
+        #expect(
+            try run("policy", "simulate", "--policy", "admin.json", "--requests", "sqs.jsonl")
+                == KeywardBinary.Result(status: 0, stdout: answer + "\n", stderr: ""))
+    }
+
+    /// Item 4 (see ``PolicyHardeningTests/resourcePolicyWithoutPrincipalIsRefused()``): an error, not a decision.
+    @Test func simulateRefusesAResourcePolicyWithoutPrincipal() throws {
+        #expect(
+            try run(
+                "policy", "simulate", "--resource-policy", "noprincipal.json", "--action", "s3:GetObject", "--resource",
+                "arn:aws:s3:::reports/a", "--principal", PolicyTesting.alice)
+                == KeywardBinary.Result(
+                    status: 2, stdout: "",
+                    stderr:
+                        "keyward: noprincipal.json: Statement[0]: no Principal or NotPrincipal in a resource policy\n"))
+    }
+
+    /// Item 5 (see ``PolicyHardeningTests/noPoliciesIsAnImplicitDeny()``): no policies is an answer.
+    @Test func simulateWithoutPoliciesIsAnImplicitDeny() throws {
+        #expect(
+            try run("policy", "simulate", "--action", "s3:GetObject", "--output", "json")
+                == KeywardBinary.Result(
+                    status: 1, stdout: #"{"decision":"implicitDeny","reason":"noAllow","statements":[]}"# + "\n",
+                    stderr: "keyward: implicitDeny (no policy allows it)\n"))
+        #expect(
+            try run("policy", "simulate", "--action", "sts:GetCallerIdentity", "--output", "json")
+                == KeywardBinary.Result(
+                    status: 0, stdout: #"{"decision":"allowed","reason":"alwaysAllowed","statements":[]}"# + "\n",
                     stderr: ""))
+    }
+
+    /// Item 11: 0 allowed, 1 implicit or explicit deny, 2 error, 64 usage error; a batch exits 0.
+    @Test func simulateExitStatus() throws {
+        #expect(try run("policy", "simulate", "--policy", "admin.json", "--action", "s3:GetObject").status == 0)
+        #expect(try run("policy", "simulate", "--policy", "s3only.json", "--action", "ec2:RunInstances").status == 1)
+        let denied = try run("policy", "simulate", "--policy", "deny.json", "--action", "s3:GetObject")
+        #expect(denied.status == 1)
+        #expect(denied.stdout.hasPrefix("explicitDeny: a Deny statement applies\n"))
+        #expect(denied.stderr == "keyward: explicitDeny (a Deny statement applies)\n")
+        #expect(try run("policy", "simulate", "--policy", "missing.json", "--action", "s3:GetObject").status == 2)
+        #expect(
+            try run("policy", "simulate", "--policy", "admin.json", "--action", "s3:GetObject", "--context", "x").status
+                == 2)
+        #expect(try run("policy", "simulate", "--action", "s3:GetObject", "--requests", "sqs.jsonl").status == 64)
+        #expect(try run("policy", "simulate", "--policy", "deny.json", "--requests", "sqs.jsonl").status == 0)
     }
 
     @Test func usageErrors() throws {

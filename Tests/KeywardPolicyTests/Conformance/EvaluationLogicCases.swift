@@ -192,10 +192,12 @@ enum EvaluationLogicCases {
         ConformanceCase(
             name: "RCP allows", rule: "\(denyAllow): RCPs must allow requests for resources in the account",
             identity: [allowS3], rcpLevels: [[allowAll]], action: "s3:GetObject", resource: object, expected: .allowed),
+        // Item 8 changed this case: it expected an implicit deny, but every level also holds RCPFullAWSAccess.
         ConformanceCase(
-            name: "RCP without the action", rule: "\(denyAllow): no applicable Allow in an RCP means a final deny",
+            name: "RCP without the action",
+            rule: "\(denyAllow): RCPFullAWSAccess cannot be detached, so there will always be an Allow statement",
             identity: [allowAll], rcpLevels: [[allowEC2]], action: "s3:GetObject", resource: object,
-            expected: .implicitDeny),
+            expected: .allowed),
         ConformanceCase(
             name: "RCP explicit deny", rule: "\(denyAllow): an RCP deny is an explicit deny", identity: [allowAll],
             rcpLevels: [

@@ -95,12 +95,18 @@ import Testing
         let alone = PolicySet(identity: [try Self.compiled(.assumeOnly)])
         #expect(
             alone.decide(EvaluationRequest(action: "s3:ListAllMyBuckets", principal: Self.user)).kind == .implicitDeny)
-        let mfa = PolicySet(identity: [
-            try Self.compiled(
-                .assumeOnly,
-                PolicyTemplate.Options(
-                    accountID: Self.account, roleNames: ["arn:aws:iam::210987654321:role/Audit"], requireMFA: true))
-        ])
+        // The role is in another account (its ARN says so), which must trust the user as well; before item 2
+        // of the policy hardening this request was judged same-account and needed no trust policy.
+        let mfa = PolicySet(
+            identity: [
+                try Self.compiled(
+                    .assumeOnly,
+                    PolicyTemplate.Options(
+                        accountID: Self.account, roleNames: ["arn:aws:iam::210987654321:role/Audit"],
+                        requireMFA: true))
+            ],
+            resource: try CompiledPolicy(
+                EvaluationLogicCases.trust(Self.user), source: "audit-trust.json", kind: .trust))
         let role = "arn:aws:iam::210987654321:role/Audit"
         #expect(
             mfa.decide(EvaluationRequest(action: "sts:AssumeRole", resource: role, principal: Self.user)).kind

@@ -17,8 +17,10 @@ struct PolicyCanCommand: AsyncParsableCommand {
             (or, when that is denied, its own entity's: iam:GetUser, iam:ListUserPolicies, iam:GetUserPolicy, \
             iam:ListAttachedUserPolicies, iam:ListGroupsForUser, the group equivalents, iam:GetPolicy and \
             iam:GetPolicyVersion; for a role iam:GetRole and the role equivalents), and evaluates the request \
-            as IAM would. SCPs and resource policies are not visible to an account's \
-            identity and are not included.
+            as IAM would, with the keys AWS always supplies (aws:CurrentTime, aws:EpochTime, \
+            aws:RequestedRegion from the profile, aws:SecureTransport, aws:userid, aws:Principal*; --context \
+            overrides them). SCPs and resource policies are not visible to an account's \
+            identity and are not included. Exits 0 when allowed, 1 when denied, 2 on an error.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -42,24 +44,37 @@ struct PolicyCanCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
+        try await PolicyExitStatus.run { try await answer() }
+    }
+
+    /// Prints the explanation and returns the decision.
+    private func answer() async throws -> Decision {
         let commandContext = CommandContext(global: global)
         // A plain key is used as it is: IAM reads need no session, and one would only add a call.
         let resolver = try commandContext.credentialResolver(
             mfaToken: mfaToken, options: CredentialOptions(plainKeySessions: false))
         let credentials = try await resolver.credentials(for: profile).credentials
         let identity = try await resolver.stsClient(forProfile: profile).getCallerIdentity(credentials: credentials)
-        let iam = IAMClient(client: QueryClient(endpoint: try iamEndpoint(commandContext)), credentials: credentials)
+        let profiles = try commandContext.profileResolver()
+        let resolved = try profiles.resolve(profile, allowMissing: true)
+        let endpoint = try ServiceEndpoint.iam(
+            region: resolved.region, override: try profiles.endpointURL(for: .iam, profile: resolved.profile))
+        let iam = IAMClient(client: QueryClient(endpoint: endpoint), credentials: credentials)
         let details = try await Self.details(of: identity.arn, iam: iam, logger: commandContext.logger)
         let principal = try PrincipalDetailsBuilder(details: details).principal(for: identity.arn)
         let set = try principal.policySet()
+        // The keys AWS always supplies, so Deny statements conditioned on them apply; --context overrides.
+        let supplied = PrincipalAuthorizationDetails.suppliedContext(
+            now: Date(), region: resolved.region, userID: identity.userID)
         let request = principal.request(
-            action: action, resource: resource, context: try ContextArguments.parse(context))
+            action: action, resource: resource, supplied: supplied, context: try ContextArguments.parse(context))
         let explanation = set.explain(request)
         let text =
             json
             ? ExplanationRenderer.json(explanation, policies: set)
             : ExplanationRenderer.render(explanation, policies: set)
         FileHandle.standardOutput.write(Data(text.utf8))
+        return explanation.decision
     }
 
     /// The account's details, or, when the caller may not read the whole account, its own entity's through
@@ -84,17 +99,10 @@ struct PolicyCanCommand: AsyncParsableCommand {
                     return try await iam.authorizationDetails(ofRole: parts[1])
                 }
             } catch let fallback {
-                throw CommandExit(code: 1, description: "\(error); the caller's own entity neither: \(fallback)")
+                throw CommandExit(code: 2, description: "\(error); the caller's own entity neither: \(fallback)")
             }
             throw error
         }
-    }
-
-    private func iamEndpoint(_ context: CommandContext) throws -> ServiceEndpoint {
-        let profiles = try context.profileResolver()
-        let resolved = try profiles.resolve(profile, allowMissing: true)
-        return try ServiceEndpoint.iam(
-            region: resolved.region, override: try profiles.endpointURL(for: .iam, profile: resolved.profile))
     }
 }
 
@@ -111,14 +119,14 @@ struct PrincipalDetailsBuilder {
             return PrincipalAuthorizationDetails(
                 principal: .user(arn: user.arn),
                 inlinePolicies: user.inlinePolicies.map { NamedPolicyDocument(name: $0.name, json: $0.document) },
-                attachedPolicies: managed(user.attachedPolicyARNs),
-                groupPolicies: groups.flatMap { group in
+                attachedPolicies: try managed(user.attachedPolicyARNs, of: user.arn),
+                groupPolicies: try groups.flatMap { group in
                     group.inlinePolicies.map {
                         NamedPolicyDocument(name: "\(group.name)/\($0.name)", json: $0.document)
                     }
-                        + managed(group.attachedPolicyARNs)
+                        + (try managed(group.attachedPolicyARNs, of: "group \(group.name)"))
                 },
-                permissionsBoundary: user.permissionsBoundaryARN.flatMap { managed([$0]).first },
+                permissionsBoundary: try user.permissionsBoundaryARN.flatMap { try managed([$0], of: user.arn).first },
                 tags: Dictionary(user.tags.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }))
         }
         if parts.first == "assumed-role", parts.count >= 3,
@@ -127,17 +135,22 @@ struct PrincipalDetailsBuilder {
             return PrincipalAuthorizationDetails(
                 principal: .role(arn: role.arn, sessionName: parts[2]),
                 inlinePolicies: role.inlinePolicies.map { NamedPolicyDocument(name: $0.name, json: $0.document) },
-                attachedPolicies: managed(role.attachedPolicyARNs),
-                permissionsBoundary: role.permissionsBoundaryARN.flatMap { managed([$0]).first },
+                attachedPolicies: try managed(role.attachedPolicyARNs, of: role.arn),
+                permissionsBoundary: try role.permissionsBoundaryARN.flatMap { try managed([$0], of: role.arn).first },
                 tags: Dictionary(role.tags.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }))
         }
         throw CommandExit(
-            code: 1, description: "\(callerARN): not an IAM user or role session found in the account's details")
+            code: 2, description: "\(callerARN): not an IAM user or role session found in the account's details")
     }
 
-    private func managed(_ arns: [String]) -> [NamedPolicyDocument] {
-        arns.compactMap { arn in
-            details.managedPolicyDocument(arn: arn).map { NamedPolicyDocument(name: arn, json: $0) }
+    /// The default versions of managed policies. A policy whose document IAM did not return is an error,
+    /// never dropped: a missing boundary or Deny would make the answer more permissive than IAM.
+    private func managed(_ arns: [String], of principal: String) throws(PolicyError) -> [NamedPolicyDocument] {
+        try arns.map { arn throws(PolicyError) in
+            guard let json = details.managedPolicyDocument(arn: arn) else {
+                throw .missingPolicyDocument(policy: arn, principal: principal)
+            }
+            return NamedPolicyDocument(name: arn, json: json)
         }
     }
 }

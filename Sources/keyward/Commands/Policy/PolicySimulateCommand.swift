@@ -9,8 +9,9 @@ struct PolicySimulateCommand: AsyncParsableCommand {
         abstract: "Decide requests against policies as IAM would, and explain why.",
         discussion: """
             One request: --action A [--resource ARN] [--principal ARN] [--context KEY=VALUE ...] prints the \
-            decision, the deciding statements and every statement's outcome. A batch: --requests FILE.jsonl \
-            (or - for stdin) --output jsonl prints one JSON answer per request line.
+            decision, the deciding statements and every statement's outcome; it exits 0 when allowed, 1 when \
+            denied, 2 on an error. A batch: --requests FILE.jsonl (or - for stdin) --output jsonl prints one \
+            JSON answer per request line and exits 0 (2 when a line could not be read).
             """
     )
 
@@ -45,7 +46,9 @@ struct PolicySimulateCommand: AsyncParsableCommand {
     var resource: String = "*"
     @Option(help: "The caller: user, role or session ARN, account ID, service principal.")
     var principal: String?
-    @Option(name: .customLong("resource-account"), help: "The resource's account, when it differs from the caller's.")
+    @Option(
+        name: .customLong("resource-account"),
+        help: "The resource's account (default: the ARN's account field, else the caller's).")
     var resourceAccount: String?
     @Option(name: .customLong("context"), help: "A condition key value, KEY=VALUE (repeat a key for several values).")
     var context: [String] = []
@@ -72,12 +75,15 @@ struct PolicySimulateCommand: AsyncParsableCommand {
         if [resourcePolicy, trustPolicy, keyPolicy].compactMap({ $0 }).count > 1 {
             throw ValidationError("Give only one of --resource-policy, --trust-policy, --key-policy.")
         }
-        if policies.isEmpty, resourcePolicy == nil, trustPolicy == nil, keyPolicy == nil {
-            throw ValidationError("Give at least one --policy or a resource, trust or key policy.")
-        }
     }
 
     func run() async throws {
+        try await PolicyExitStatus.run { try answer() }
+    }
+
+    /// Prints the answer; returns the decision of a single request, `nil` for a batch.
+    private func answer() throws -> Decision? {
+        // No policies at all is a question with an answer (an implicit deny), not a usage error.
         let set = try loadPolicies()
         if let requests {
             var input = try FileDescriptorInput.open(path: requests)
@@ -89,8 +95,9 @@ struct PolicySimulateCommand: AsyncParsableCommand {
             if let first = summary.firstRejectedLine {
                 throw PolicyError.batchLinesRejected(source: requests, count: summary.rejected, firstLine: first)
             }
-            return
+            return nil
         }
+        // Without --resource-account, the resource's account is its ARN's (see EvaluationRequest).
         let request = EvaluationRequest(
             action: action ?? "", resource: resource, principal: principal, resourceAccount: resourceAccount,
             context: try ContextArguments.parse(context))
@@ -100,6 +107,7 @@ struct PolicySimulateCommand: AsyncParsableCommand {
             ? ExplanationRenderer.json(explanation, policies: set)
             : ExplanationRenderer.render(explanation, policies: set)
         FileHandle.standardOutput.write(Data(text.utf8))
+        return explanation.decision
     }
 
     private func loadPolicies() throws -> PolicySet {

@@ -86,19 +86,10 @@ import Glibc
                     of: "[profile jo]\n", with: "[profile jo]\nmfa_process = echo 123456\n")
             }
             defer { fixture.clearSessions() }
-            let server = Process()
-            server.executableURL = KeywardCLI.binary
-            server.arguments = ["serve", "admin", mode]
-            server.environment = fixture.environment
-            let output = Pipe()
-            server.standardOutput = output
-            server.standardError = FileHandle.nullDevice
-            try server.run()
-            defer {
-                kill(server.processIdentifier, SIGTERM)
-                _ = server.waitForExit(seconds: 10)
-            }
-            let exports = try ServeTests.readExports(output.fileHandleForReading, count: 2)
+            let server = try RunningServer(["serve", "admin", mode], environment: fixture.environment)
+            // Alive until the requests below are done (ARC may end a value after its last use).
+            defer { withExtendedLifetime(server) {} }
+            let exports = server.exports
             let request: [String]
             if mode == "--ec2" {
                 var base = exports["AWS_EC2_METADATA_SERVICE_ENDPOINT"] ?? "http://127.0.0.1:1/"
@@ -142,20 +133,10 @@ import Glibc
             #expect(child.status == 0, "\(child.stderr)")
             #expect(child.stdout == "4096\n")
 
-            let server = Process()
-            server.executableURL = URL(fileURLWithPath: "/bin/sh")
-            server.arguments = ["-c", "ulimit -c 4096; exec \(KeywardCLI.binary.path) serve jo --ecs"]
-            server.environment = fixture.environment
-            let output = Pipe()
-            server.standardOutput = output
-            server.standardError = FileHandle.nullDevice
-            try server.run()
-            defer {
-                kill(server.processIdentifier, SIGTERM)
-                _ = server.waitForExit(seconds: 10)
-            }
-            _ = try ServeTests.readExports(output.fileHandleForReading, count: 2)
-            let limits = try String(contentsOfFile: "/proc/\(server.processIdentifier)/limits", encoding: .utf8)
+            let server = try RunningServer(
+                ["serve", "jo", "--ecs"], environment: fixture.environment, shellPrefix: "ulimit -c 4096")
+            let limits = try String(
+                contentsOfFile: "/proc/\(server.process.processIdentifier)/limits", encoding: .utf8)
             let core = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") }
             #expect(core?.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).first == "0")
         }

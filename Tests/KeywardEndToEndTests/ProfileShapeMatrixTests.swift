@@ -206,21 +206,10 @@ struct MatrixWorld {
 
     /// `keyward serve PROFILE --ecs`: reads its exports, fetches the credentials once, stops it.
     func serve(_ profile: String, cell: MatrixCell) throws -> [String: String]? {
-        let server = Process()
-        // Not under setsid: it would fork and SIGTERM would stop setsid, not the server. mfa_process gives
-        // the codes, so no prompt is needed.
-        server.executableURL = KeywardCLI.binary
-        server.arguments = ["serve", profile, "--ecs"]
-        server.environment = fixture.environment
-        let output = Pipe()
-        server.standardOutput = output
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer {
-            if server.isRunning { kill(server.processIdentifier, SIGTERM) }
-            _ = server.waitForExit(seconds: 10)
-        }
-        let exports = try ServeTests.readExports(output.fileHandleForReading, count: 2)
+        let server = try RunningServer(["serve", profile, "--ecs"], environment: fixture.environment)
+        // Alive until the requests below are done (ARC may end a value after its last use).
+        defer { withExtendedLifetime(server) {} }
+        let exports = server.exports
         guard let uri = exports["AWS_CONTAINER_CREDENTIALS_FULL_URI"],
             let token = exports["AWS_CONTAINER_AUTHORIZATION_TOKEN"]
         else {

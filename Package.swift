@@ -60,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "KeywardFederation",
-            dependencies: ["KeywardConfig", "KeywardAWS", "KeywardSystem"]
+            dependencies: ["KeywardConfig", "KeywardAWS", "KeywardSystem", "KeywardVault"]
         ),
         .target(name: "KeywardPolicy"),
         .target(
@@ -80,7 +80,7 @@ let package = Package(
         ),
         .target(
             name: "KeywardTestSupport",
-            dependencies: ["KeywardAWS", "KeywardCredentials", "KeywardSystem"]
+            dependencies: ["KeywardAWS", "KeywardCredentials", "KeywardSystem", "KeywardVault"]
         ),
         .executableTarget(
             name: "keyward",
@@ -111,6 +111,11 @@ let package = Package(
             name: "keyward-server-bench",
             dependencies: ["KeywardServer", "KeywardAWS", .product(name: "Logging", package: "swift-log")]
         ),
+        // A `KeyImport` run the import kill test stops with SIGKILL after each durable write (the hook lives
+        // here, never in the shipped binary).
+        .executableTarget(
+            name: "KeywardImportTestHelper",
+            dependencies: ["KeywardFederation", "KeywardVault", "KeywardSystem", "KeywardConfig"]),
         // A child process the vault tests kill and race against.
         .executableTarget(name: "KeywardVaultTestHelper", dependencies: ["KeywardVault", "KeywardSystem"]),
         .testTarget(name: "KeywardSystemTests", dependencies: ["KeywardSystem"]),
@@ -152,6 +157,7 @@ let package = Package(
             name: "KeywardEndToEndTests",
             dependencies: [
                 "KeywardTestSupport", "KeywardAWS", "KeywardVault", "KeywardSystem", "KeywardCredentials", "keyward",
+                "KeywardImportTestHelper",
             ]
         ),
     ]

@@ -5,7 +5,7 @@ import KeywardTestSupport
 import KeywardVault
 
 /// One test's world for the vault commands: a temporary HOME with `KEYWARD_HOME` inside it, the file
-/// backend with a fixed passphrase and a cheap scrypt cost (`KEYWARD_FILE_SCRYPT_LOG2N`, test-only), and
+/// backend with a fixed passphrase and a vault created with a cheap scrypt cost (`CheapVault`), and
 /// optionally moto as every AWS endpoint.
 struct VaultSandbox {
     static let passphrase = "correct horse battery staple"
@@ -13,9 +13,10 @@ struct VaultSandbox {
     let home: TemporaryHome
     let moto: MotoServer?
 
-    init(moto: MotoServer? = nil) throws {
+    init(moto: MotoServer? = nil, cheapVault: Bool = true) throws {
         self.home = try TemporaryHome()
         self.moto = moto
+        if cheapVault { try CheapVault.create(keywardHome: keywardHome, passphrase: Self.passphrase) }
     }
 
     var keywardHome: String { home.url.appendingPathComponent(".local/share/keyward").path }
@@ -24,7 +25,7 @@ struct VaultSandbox {
     var environment: [String: String] {
         var environment = [
             "HOME": home.url.path, "KEYWARD_HOME": keywardHome, "KEYWARD_BACKEND": "file",
-            "KEYWARD_FILE_PASSPHRASE": Self.passphrase, "KEYWARD_FILE_SCRYPT_LOG2N": "10", "AWS_REGION": "us-east-1",
+            "KEYWARD_FILE_PASSPHRASE": Self.passphrase, "AWS_REGION": "us-east-1",
         ]
         if let moto { environment["AWS_ENDPOINT_URL"] = moto.endpoint.absoluteString }
         return environment

@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func refusesAKeyOrSecretOnTheCommandLineWithoutEchoingIt() async throws {
-        let sandbox = try VaultSandbox()
+        let sandbox = try VaultSandbox(cheapVault: false)
         let secret = Self.key.secretAccessKey.value
         for arguments in [
             ["add", "jo", Self.key.accessKeyID, secret],
@@ -150,7 +150,7 @@ import Testing
 
     @Test(.enabled(if: KeyctlSecretStore.probe() == .available, "the kernel keyring is not usable here"))
     func addAndListOnTheKernelKeyring() async throws {
-        let sandbox = try VaultSandbox()
+        let sandbox = try VaultSandbox(cheapVault: false)
         // The user keyring is shared by every test on the machine: a unique name, removed afterwards.
         let profile = "keyward-e2e-\(UUID().uuidString.prefix(8))"
         let backend = ["KEYWARD_BACKEND": "keyctl"]

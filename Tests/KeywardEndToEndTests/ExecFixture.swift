@@ -30,10 +30,12 @@ struct ExecFixture {
         environment = [
             "HOME": home.url.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "KEYWARD_HOME": home.url.path + "/.local/share/keyward", "KEYWARD_BACKEND": "file",
-            "KEYWARD_FILE_PASSPHRASE": "correct horse battery staple", "KEYWARD_FILE_SCRYPT_LOG2N": "10",
+            "KEYWARD_FILE_PASSPHRASE": "correct horse battery staple",
             "AWS_ENDPOINT_URL": moto.endpoint.absoluteString, "AWS_REGION": "us-east-1",
         ]
         try home.write(".aws/config", (config ?? Self.seedConfig)(account))
+        try CheapVault.create(
+            keywardHome: environment["KEYWARD_HOME"] ?? "", passphrase: environment["KEYWARD_FILE_PASSPHRASE"] ?? "")
         var addEnvironment = environment
         addEnvironment["AWS_ACCESS_KEY_ID"] = account.jo.accessKeyID
         addEnvironment["AWS_SECRET_ACCESS_KEY"] = account.jo.secretAccessKey.value

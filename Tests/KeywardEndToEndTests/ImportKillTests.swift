@@ -6,9 +6,9 @@ import Testing
 /// `keyward import --scrub` killed with SIGKILL part-way loses no key: each key is still in the file or
 /// already in the vault (or both), and a re-run completes the import.
 ///
-/// Two ways of killing it: deterministically, right after each of its durable writes (the test-only
-/// `KEYWARD_TEST_IMPORT_KILL_AFTER_WRITES` knob), and after a range of delays from the outside, which also
-/// lands inside writes. Keys are imported `--offline`, so no emulator is needed and the runs are short.
+/// Two ways of killing it: deterministically, right after each of its durable writes (`KeyImport`'s
+/// `afterDurableWrite` hook, run by `KeywardImportTestHelper`: the shipped binary has no such switch), and
+/// `keyward` itself after a range of delays from the outside, which also lands inside writes. Keys are imported `--offline`, so no emulator is needed and the runs are short.
 @Suite struct ImportKillTests {
     static let profileCount = 6
 
@@ -61,8 +61,10 @@ import Testing
         let writes = 2 * Self.profileCount + 1
         for limit in 1...writes {
             let (sandbox, path) = try Self.freshSandbox()
-            let killed = try sandbox.run(
-                ["import", "--offline", "--scrub"], extra: ["KEYWARD_TEST_IMPORT_KILL_AFTER_WRITES": String(limit)])
+            let helper = KeywardCLI.binary.deletingLastPathComponent().appendingPathComponent("KeywardImportTestHelper")
+            let killed = try KeywardCLI.run(
+                executable: helper, [path, sandbox.keywardHome, String(limit)], environment: [:],
+                stdin: VaultSandbox.passphrase + "\n")
             #expect(killed.status == 128 + SIGKILL, "after write \(limit): \(killed.stderr)")
             try await Self.expectNothingLostAndRerunCompletes(sandbox, path: path, note: "after write \(limit)")
         }

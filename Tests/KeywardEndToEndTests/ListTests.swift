@@ -6,7 +6,7 @@ import Testing
 /// `keyward list` edge cases (the main listing is checked in `AddTests`).
 @Suite struct ListTests {
     @Test func anEmptyHomeListsNothingAndAsksForNoPassphrase() throws {
-        let sandbox = try VaultSandbox()
+        let sandbox = try VaultSandbox(cheapVault: false)
         var environment = sandbox.environment
         environment["KEYWARD_FILE_PASSPHRASE"] = nil
         let table = try KeywardCLI.run(["list"], environment: environment)

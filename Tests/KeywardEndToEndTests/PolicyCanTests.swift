@@ -10,7 +10,7 @@ import Testing
         [
             "HOME": home.url.path, "AWS_ENDPOINT_URL": moto.endpoint.absoluteString, "AWS_REGION": "us-east-1",
             "KEYWARD_HOME": home.url.appendingPathComponent("keyward").path, "KEYWARD_BACKEND": "file",
-            "KEYWARD_FILE_PASSPHRASE": "test passphrase", "KEYWARD_FILE_SCRYPT_LOG2N": "10",
+            "KEYWARD_FILE_PASSPHRASE": "test passphrase",
         ]
     }
 

@@ -31,7 +31,7 @@ import Glibc
                 "HOME": home.url.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
                 "AWS_ENDPOINT_URL": moto.endpoint.absoluteString, "AWS_REGION": "us-east-1",
                 "KEYWARD_HOME": home.url.path + "/keyward", "KEYWARD_BACKEND": "file",
-                "KEYWARD_FILE_PASSPHRASE": "test passphrase", "KEYWARD_FILE_SCRYPT_LOG2N": "10",
+                "KEYWARD_FILE_PASSPHRASE": "test passphrase",
             ]
             let server = Process()
             server.executableURL = KeywardCLI.binary
@@ -96,7 +96,7 @@ import Glibc
                 "AWS_ENDPOINT_URL": moto.endpoint.absoluteString, "AWS_REGION": "us-east-1",
                 "AWS_ACCESS_KEY_ID": "AKIAINHERITEDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "inherited",
                 "KEYWARD_HOME": home.url.path + "/keyward", "KEYWARD_BACKEND": "file",
-                "KEYWARD_FILE_PASSPHRASE": "test passphrase", "KEYWARD_FILE_SCRYPT_LOG2N": "10",
+                "KEYWARD_FILE_PASSPHRASE": "test passphrase",
             ]
             let result = try KeywardCLI.run(
                 ["exec", "ro", "--server", mode, "--", "python3", "-c", Self.execProgram], environment: environment)

@@ -1,4 +1,5 @@
 import Crypto
+import Glibc
 import KeywardSystem
 import Synchronization
 
@@ -116,6 +117,32 @@ public final class FileSecretStore: SecretStore {
     }
 
     // MARK: - Reading and writing
+
+    /// Creates an empty vault file with `newFileParameters`, never over an existing one (for set-up
+    /// scripts and tests; a first `store` creates the file as well).
+    /// - Returns: whether a file was created (`false`: one already exists).
+    /// - Throws: `VaultError` when the passphrase cannot be had or the file cannot be written.
+    @discardableResult
+    public func createEmpty() throws(VaultError) -> Bool {
+        guard !fileExists else { return false }
+        try wrap { () throws(SystemError) in try SecureFile.createDirectory(at: directory) }
+        let salt = Array(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) })
+        let key = try self.key(salt: salt, parameters: newFileParameters, purpose: .create)
+        let sealed: [UInt8]
+        do {
+            sealed = try VaultFileFormat.seal(
+                VaultContents().encoded(), key: key, parameters: newFileParameters, salt: salt)
+        } catch {
+            throw .damaged(file: path, reason: "cannot encrypt the new contents")
+        }
+        do {
+            try SecureFile.createAtomically(sealed, at: path)
+        } catch {
+            if case .fileOperation(.link, _, EEXIST) = error { return false }
+            throw .system(error)
+        }
+        return true
+    }
 
     /// Reads and decrypts the file without locking: writers replace it atomically, so a reader sees
     /// one whole version.

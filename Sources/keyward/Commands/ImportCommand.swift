@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KeywardAWS
 import KeywardConfig
 import KeywardFederation
 
@@ -42,11 +43,6 @@ struct ImportCommand: AsyncParsableCommand {
         name: .customLong("profile"), help: ArgumentHelp("Import only this profile (repeatable).", valueName: "name"))
     var profiles: [String] = []
 
-    /// TEST-ONLY: `KEYWARD_TEST_IMPORT_KILL_AFTER_WRITES=N` makes the process kill itself with SIGKILL right
-    /// after its Nth durable write (a vault store, the backup, a scrub), so the end-to-end kill test can stop
-    /// it deterministically between any two steps. Never set it outside tests.
-    static let testKillVariable = "KEYWARD_TEST_IMPORT_KILL_AFTER_WRITES"
-
     func run() async throws {
         let context = CommandContext(global: global)
         let paths = ConfigPaths(environment: context.environment)
@@ -58,14 +54,16 @@ struct ImportCommand: AsyncParsableCommand {
         var candidates = ImportCandidate.all(in: file)
         let missing = profiles.filter { name in !candidates.contains { $0.profile == name } }
         if !profiles.isEmpty { candidates = candidates.filter { profiles.contains($0.profile) } }
-        var run = ImportRun(
-            context: context,
+        let resolver = try ProfileResolver(
+            paths: ConfigPaths(config: paths.config, credentials: path, home: paths.home),
+            environment: context.environment)
+        var run = KeyImport(
             credentialsFile: SharedCredentialsFile(path: path, displayName: displayName),
-            resolver: try ProfileResolver(
-                paths: ConfigPaths(config: paths.config, credentials: path, home: paths.home),
-                environment: context.environment),
-            vault: try context.vaultForKeys(), verify: !offline, scrub: scrub,
-            killAfterWrites: context.environment[Self.testKillVariable].flatMap(Int.init))
+            vault: try context.vaultForKeys(),
+            verify: offline ? nil : { key, name in try await Self.identity(of: key, profile: name, resolver, context) },
+            scrub: scrub,
+            // Unbuffered, so a killed run has shown what it did.
+            report: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) })
         for name in missing { run.fail(name, "not in \(displayName)") }
         for candidate in candidates { try await run.importProfile(candidate) }
         if let backup = run.backup {
@@ -78,5 +76,16 @@ struct ImportCommand: AsyncParsableCommand {
             throw CommandExit(
                 code: 1, description: "not imported: \(run.failures.joined(separator: ", ")); see the lines above")
         }
+    }
+
+    /// The caller's ARN as STS answers for `key`, with the endpoint the profile would use.
+    private static func identity(
+        of key: AWSCredentials, profile name: String, _ resolver: ProfileResolver, _ context: CommandContext
+    ) async throws -> String {
+        let settings = resolver.hasProfile(named: name) ? try resolver.profile(named: name) : nil
+        let endpoints = try AssumeCommand.endpoints(
+            settings: settings, resolver: resolver, context: context, region: nil)
+        let sts = STSClient(client: QueryClient(endpoint: endpoints.sts, logger: context.logger))
+        return try await sts.getCallerIdentity(credentials: key).arn
     }
 }

@@ -22,9 +22,7 @@ extension CommandContext {
         if let vault, kind == vault.store.kind {
             return SessionCache(store: vault.store, namespace: namespace)
         }
-        var settings = try storeSettings()
-        settings.fileParameters = try newVaultFileParameters()
-        return SessionCache(store: try kind.makeStore(settings), namespace: namespace)
+        return SessionCache(store: try kind.makeStore(try storeSettings()), namespace: namespace)
     }
 
     /// The vault of long-lived keys as the resolver reaches it, with a cheap stamp when the keys are in the

@@ -42,7 +42,16 @@ struct VaultKeyCacheTests {
         #expect(description.hasPrefix("keyward-vault-key:session:"))
         let entry = try #require(try KeyctlSecretStoreTests.procKeysEntry(description, keyring: "@s"))
         #expect(entry[3] != "perm")
-        #expect(entry[4] == "3f3f0000")
+        // Possessor-only (issue 12, item 3): the uid may see it listed, but only this login session reads it.
+        #expect(entry[4] == "3f010000")
+        let keyctl = "/usr/bin/keyctl"
+        let inside = try ChildProcess(executable: keyctl, arguments: ["print", "0x" + entry[0]], environment: [:])
+            .run(timeout: .seconds(10))
+        #expect(inside.succeeded, "a process of this session reads it")
+        let outside = try ChildProcess(
+            executable: keyctl, arguments: ["session", "-", keyctl, "print", "0x" + entry[0]], environment: [:]
+        ).run(timeout: .seconds(10))
+        #expect(!outside.succeeded, "a process with another session keyring read the vault key")
 
         cache.forget(path: first.path, salt: parsed.salt, parameters: parsed.scrypt)
         let afterForget = FileSecretStore(directory: directory.path, passphrase: Self.refusing, keyCache: cache)

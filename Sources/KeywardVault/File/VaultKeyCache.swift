@@ -29,7 +29,10 @@ public struct VaultKeyCache: Sendable {
     ///   - keyring: the session keyring unless told otherwise, so the unlock ends with the login session.
     public init(lifetime: Duration, keyring: KeyctlSecretStore.Keyring = .session) {
         self.lifetime = lifetime
-        store = KeyctlSecretStore(keyring: keyring, descriptionPrefix: Self.descriptionPrefix, timeout: lifetime)
+        // Possessor-only: the derived key opens every long-lived key, so a process of the same user outside
+        // this login session (which does not possess its keyring) must not read it (issue 12, item 3).
+        store = KeyctlSecretStore(
+            keyring: keyring, descriptionPrefix: Self.descriptionPrefix, timeout: lifetime, possessorOnly: true)
     }
 
     /// The cached key of the vault file at `path` with this salt and these parameters, if still there.

@@ -54,15 +54,30 @@ public struct KeyctlSecretStore: SecretStore {
     /// How long each stored item lives; `nil` for no expiry.
     public let timeout: Duration?
 
+    /// Whether only processes that possess a key may read it (the owning uid may still see it listed).
+    public let possessorOnly: Bool
+
     /// A store in `keyring`; nothing is touched until first use.
     /// - Parameters:
     ///   - keyring: the keyring, `.user` unless told otherwise.
     ///   - descriptionPrefix: the first part of each description, `keyward` unless told otherwise.
     ///   - timeout: the lifetime of each stored item (rounded up to whole seconds); `nil` for none.
-    public init(keyring: Keyring = .user, descriptionPrefix: String = "keyward", timeout: Duration? = nil) {
+    ///   - possessorOnly: grant read, write and search to possessors only (for keys kept in a keyring the
+    ///     storing process and its login session possess, such as the vault-key cache in `@s`); otherwise
+    ///     the owning uid may read them too, which sessions in `@u` need wherever `@u` is not possessed.
+    public init(
+        keyring: Keyring = .user, descriptionPrefix: String = "keyward", timeout: Duration? = nil,
+        possessorOnly: Bool = false
+    ) {
         self.keyring = keyring
         self.descriptionPrefix = descriptionPrefix
         self.timeout = timeout
+        self.possessorOnly = possessorOnly
+    }
+
+    /// The permission mask of stored keys.
+    var permissions: key_perm_t {
+        key_perm_t(possessorOnly ? KEY_POS_ALL | KEY_USR_VIEW : KEY_POS_ALL | KEY_USR_ALL)
     }
 
     /// Whether the kernel keyring can be used here: seccomp filters in containers often block it.
@@ -101,7 +116,7 @@ public struct KeyctlSecretStore: SecretStore {
         }
         if staged < 0 { throw .keyring(.store, description: description, code: errno) }
         defer { keyctl_unlink(staged, KEY_SPEC_THREAD_KEYRING) }
-        if keyctl_setperm(staged, key_perm_t(KEY_POS_ALL | KEY_USR_ALL)) < 0 {
+        if keyctl_setperm(staged, permissions) < 0 {
             throw .keyring(.store, description: description, code: errno)
         }
         if let timeout, keyctl_set_timeout(staged, Self.seconds(timeout)) < 0 {

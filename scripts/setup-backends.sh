@@ -5,6 +5,8 @@
 #                    items), gnome-keyring and dbus/dbus-x11
 #                    (a session bus and a Secret Service provider for tests, see scripts/with-secret-service)
 #   pass             pass and gnupg (a throwaway GPG key per test run)
+#   end-to-end tests curl (fetches from the local endpoints), util-linux (setsid, runuser: a second uid),
+#                    procps (pgrep)
 # Idempotent: packages already present are left as they are; safe to run on every CI run.
 set -euo pipefail
 
@@ -13,6 +15,7 @@ packages=(
     libsecret-1-dev libsecret-1-0 libsecret-tools gnome-keyring dbus dbus-x11 libglib2.0-bin
     pass gnupg
     pkg-config
+    curl util-linux procps
 )
 
 missing=()

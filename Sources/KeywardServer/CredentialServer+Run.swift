@@ -1,6 +1,8 @@
 import Foundation
+import Glibc
 import Hummingbird
 import HummingbirdCore
+import KeywardSystem
 import Logging
 import NIOCore
 
@@ -20,6 +22,13 @@ struct PreparedRun: Sendable {
         }
         do {
             try await tasks.next()
+        } catch let error as IOError {
+            // NIO's text names its own call (`bind(descriptor:ptr:bytes:)`); say what the person can act on.
+            let reason =
+                error.errnoCode == EADDRINUSE
+                ? "the port is already in use; choose another with --port, or leave it out for a free one"
+                : SystemError.message(forErrno: error.errnoCode)
+            throw ServerError.bindFailed(address: address, reason: reason)
         } catch {
             throw ServerError.bindFailed(address: address, reason: "\(error)")
         }

@@ -267,3 +267,36 @@ import Glibc
         #expect(left.stdout == "")
     }
 }
+
+/// Issue 21's small items that this stop fixed, end to end.
+@Suite(.serialized) struct NewUserPolishTests {
+    /// Item 5: a busy port is named, with what to do.
+    @Test func item05ABusyPortIsNamed() async throws {
+        try await MotoServer.with(accessControl: .open) { moto in
+            let fixture = try ExecFixture(moto: moto)
+            defer { fixture.clearSessions() }
+            let result = try fixture.keyward([
+                "serve", "admin", "--ecs", "--port", String(moto.port), "--mfa-token", "123456",
+            ])
+            #expect(result.status == 1)
+            #expect(
+                result.stderr
+                    == "keyward: server: cannot listen on 127.0.0.1:\(moto.port): the port is already in use; choose "
+                    + "another with --port, or leave it out for a free one\n")
+        }
+    }
+
+    /// Item 15: `export --format env` of a long-lived key unsets a stale session token.
+    @Test func item15ALongLivedKeyUnsetsAStaleToken() throws {
+        let sandbox = try VaultSandbox()
+        try sandbox.home.write(
+            ".aws/credentials", "[plain]\naws_access_key_id = AKIAPLAINPLAINPLAIN1\naws_secret_access_key = s\n")
+        let result = try sandbox.run(["export", "plain", "--no-session"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("unset AWS_SESSION_TOKEN AWS_SECURITY_TOKEN AWS_CREDENTIAL_EXPIRATION\n"))
+        let script = "export AWS_SESSION_TOKEN=stale; eval \"$1\"; echo \"token=${AWS_SESSION_TOKEN-unset}\""
+        let shell = try KeywardCLI.run(
+            executable: URL(fileURLWithPath: "/bin/sh"), ["-c", script, "sh", result.stdout], environment: [:])
+        #expect(shell.stdout == "token=unset\n")
+    }
+}

@@ -39,6 +39,7 @@ import Testing
                     """)
 
             let json = try KeywardCLI.run(["roles", "--json"], environment: environment)
+            #expect(!json.stdout.contains("\\/"), "slashes escaped: \(json.stdout)")
             struct Row: Decodable, Equatable {
                 var name: String
                 var source: String

@@ -49,6 +49,8 @@ import Testing
             #expect(result.status == 0)
             let identity = try JSONDecoder().decode([String: String].self, from: Data(result.stdout.utf8))
             #expect(identity["arn"] == account.joARN)
+            // Issue 21, item 15: ARNs as they are, not `user\/jo`.
+            #expect(result.stdout.contains(account.joARN))
 
             let missing = try KeywardCLI.run(["whoami", "nobody"], environment: Self.environment(moto, home: home.url))
             #expect(missing.status == 1)

@@ -211,7 +211,7 @@ import Testing
                 try await taken.withRunningServer { _ in }
             } throws: { error in
                 guard case .bindFailed(let address, let reason) = error as? ServerError else { return false }
-                return address == "127.0.0.1:\(endpoint.port)" && reason.contains("Address already in use")
+                return address == "127.0.0.1:\(endpoint.port)" && reason.hasPrefix("the port is already in use")
             }
             #expect(Loopback.accepts(port: endpoint.port))
             return endpoint.port

@@ -79,7 +79,7 @@ struct RolesCommand: AsyncParsableCommand {
         if let note { FileHandle.standardError.write(Data(("keyward: " + note + "\n").utf8)) }
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(rows), as: UTF8.self))
         } else {
             print(Self.table(rows), terminator: "")

@@ -31,7 +31,7 @@ struct WhoamiCommand: AsyncParsableCommand {
         let identity = try await sts.getCallerIdentity(credentials: result.credentials)
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = try encoder.encode(identity)
             print(String(decoding: data, as: UTF8.self))
         } else {

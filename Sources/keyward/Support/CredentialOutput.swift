@@ -21,7 +21,11 @@ enum CredentialOutput {
             }.joined(separator: ",\n")
             return "{\n" + body + "\n}\n"
         case .env:
-            return variables(result).map { "export \($0.0)=\(shellQuoted($0.1))\n" }.joined()
+            let exports = variables(result).map { "export \($0.0)=\(shellQuoted($0.1))\n" }.joined()
+            // A long-lived key has no token or expiry: a stale one left in the shell would be sent with it
+            // and the request refused, so the lines say to drop them.
+            guard credentials.sessionToken == nil else { return exports }
+            return exports + "unset AWS_SESSION_TOKEN AWS_SECURITY_TOKEN AWS_CREDENTIAL_EXPIRATION\n"
         case .ini:
             var lines = ["[\(result.profile)]"]
             lines.append("aws_access_key_id = \(credentials.accessKeyID)")

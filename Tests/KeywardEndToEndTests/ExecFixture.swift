@@ -58,6 +58,14 @@ struct ExecFixture {
         """
     }
 
+    /// Writes jo's key under HOME as `credential_process` output (Version 1 JSON), for a script to print.
+    func writeCredentialProcessOutput(_ relativePath: String) throws {
+        try home.write(
+            relativePath,
+            "{\"Version\": 1, \"AccessKeyId\": \"\(account.jo.accessKeyID)\", "
+                + "\"SecretAccessKey\": \"\(account.jo.secretAccessKey.value)\"}")
+    }
+
     /// Runs `keyward` without a controlling terminal.
     func keyward(_ arguments: [String], extra: [String: String] = [:]) throws -> KeywardCLI.Result {
         try KeywardCLI.run(

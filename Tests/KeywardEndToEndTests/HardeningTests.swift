@@ -38,10 +38,7 @@ import Glibc
             }
             defer { fixture.clearSessions() }
             let home = fixture.home.url.path
-            try fixture.home.write(
-                "cp.json",
-                "{\"Version\": 1, \"AccessKeyId\": \"\(fixture.account.jo.accessKeyID)\", "
-                    + "\"SecretAccessKey\": \"\(fixture.account.jo.secretAccessKey.value)\"}")
+            try fixture.writeCredentialProcessOutput("cp.json")
             let extra = ["KEYWARD_FILE_KEY_TTL": "5m"]
             let passphrase = fixture.environment["KEYWARD_FILE_PASSPHRASE"] ?? "-"
 

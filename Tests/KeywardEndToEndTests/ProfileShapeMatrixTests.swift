@@ -76,10 +76,7 @@ struct MatrixWorld {
         let config = try String(contentsOfFile: root + "/.aws/config", encoding: .utf8)
         try fixture.home.write(".aws/config", config.replacingOccurrences(of: "@HOME@", with: root))
         keywardHome = fixture.environment["KEYWARD_HOME"] ?? root
-        try fixture.home.write(
-            "process-credentials.json",
-            "{\"Version\": 1, \"AccessKeyId\": \"\(account.jo.accessKeyID)\", "
-                + "\"SecretAccessKey\": \"\(account.jo.secretAccessKey.value)\"}")
+        try fixture.writeCredentialProcessOutput("process-credentials.json")
         try fixture.home.write("web-identity-token", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJtYXRyaXgifQ.")
         var addBase = fixture.environment
         addBase["AWS_ACCESS_KEY_ID"] = account.jo.accessKeyID

@@ -1,4 +1,5 @@
 import Glibc
+import KeywardSystem
 import Logging
 import NIOCore
 
@@ -44,8 +45,8 @@ final class PeerCredentialCheck: ChannelInboundHandler, RemovableChannelHandler 
 enum SocketOwners {
     /// The uid owning the TCP socket whose local address is `address`, if the kernel lists one.
     static func owner(of address: SocketAddress) -> uid_t? {
-        guard let (file, key) = key(for: address), let table = try? readTable(file) else { return nil }
-        return owner(in: table, localAddress: key)
+        guard let (file, key) = key(for: address), let bytes = try? SecureFile.read(at: file) else { return nil }
+        return owner(in: String(decoding: bytes, as: UTF8.self), localAddress: key)
     }
 
     /// The uid column of the line whose `local_address` is `key` (`0100007F:1F90`).
@@ -82,24 +83,4 @@ enum SocketOwners {
         let digits = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
-
-    private static func readTable(_ path: String) throws -> String {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw SocketTableUnreadable() }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw SocketTableUnreadable()
-            }
-            if count == 0 { break }
-            bytes += buffer[..<count]
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private struct SocketTableUnreadable: Error {}
 }

@@ -57,7 +57,7 @@ struct AddCommand: AsyncParsableCommand {
                     "profile \(profile): the access key id does not look like one (expected AKIA followed by "
                     + "upper-case letters and digits); nothing was stored")
         }
-        let vault = try context.vaultForKeys()
+        let vault = try context.keyVault()
         let replaced = try await vault.key(profile: profile) != nil
         try await vault.storeKey(key, profile: profile)
         print(

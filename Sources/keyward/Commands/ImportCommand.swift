@@ -59,7 +59,7 @@ struct ImportCommand: AsyncParsableCommand {
             environment: context.environment)
         var run = KeyImport(
             credentialsFile: SharedCredentialsFile(path: path, displayName: displayName),
-            vault: try context.vaultForKeys(),
+            vault: try context.keyVault(),
             verify: offline ? nil : { key, name in try await Self.identity(of: key, profile: name, resolver, context) },
             scrub: scrub,
             // Unbuffered, so a killed run has shown what it did.

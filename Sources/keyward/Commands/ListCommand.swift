@@ -18,7 +18,7 @@ struct ListCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(global: global)
         let configured = try context.profileResolver().profileNames
-        let vault = try context.vaultForKeys()
+        let vault = try context.keyVault()
         let stored = try await vault.profiles()
         let sessions = try await context.sessionCache(sharing: vault).entries()
         var entries: [VaultListing.Profile] = []

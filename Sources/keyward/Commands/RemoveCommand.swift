@@ -21,7 +21,7 @@ struct RemoveCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext(global: global)
-        let vault = try context.vaultForKeys()
+        let vault = try context.keyVault()
         guard let key = try await vault.key(profile: profile) else {
             throw CommandExit(
                 code: 1,

@@ -41,7 +41,7 @@ struct RotateCommand: AsyncParsableCommand {
                 code: 1, description: "profile \(profile) has no mfa_serial in the config; --mfa-token needs one")
         }
         var rotation = KeyRotation(
-            profile: profile, vault: try context.vaultForKeys(),
+            profile: profile, vault: try context.keyVault(),
             service: AWSAccessKeyService(
                 sts: QueryClient(endpoint: endpoints.sts, logger: context.logger),
                 iam: QueryClient(endpoint: endpoints.iam, logger: context.logger)),

@@ -14,17 +14,27 @@ struct CommandContext: Sendable {
     let logger: Logger
     /// `--backend`, else `KEYWARD_BACKEND`.
     let requestedBackend: String?
+    /// `KeywardHome.resolve`, checked once per process (the cached path asks for the home three times).
+    private let home: Result<String, KeywardHome.Problem>
 
     init(global: GlobalOptions, environment: [String: String] = ProcessEnvironment.current()) {
-        self.environment = Environment(environment)
-        self.logger = global.makeLogger()
-        self.requestedBackend = global.backend ?? self.environment["KEYWARD_BACKEND"]
+        let environment = Environment(environment)
+        self.init(
+            environment: environment, logger: global.makeLogger(),
+            requestedBackend: global.backend ?? environment["KEYWARD_BACKEND"])
+    }
+
+    init(environment: Environment, logger: Logger, requestedBackend: String?) {
+        self.environment = environment
+        self.logger = logger
+        self.requestedBackend = requestedBackend
+        home = Result { () throws(KeywardHome.Problem) in try KeywardHome.resolve(environment) }
     }
 
     /// `KEYWARD_HOME`, else `$XDG_DATA_HOME/keyward`, else `~/.local/share/keyward` (`KeywardHome`):
     /// refused when HOME is unset or the directory is someone else's or writable by others.
     var keywardHome: String {
-        get throws(KeywardHome.Problem) { try KeywardHome.resolve(environment) }
+        get throws(KeywardHome.Problem) { try home.get() }
     }
 
     /// Reads `~/.aws/config` and `~/.aws/credentials` (or the files the environment names).
@@ -74,7 +84,9 @@ struct CommandContext: Sendable {
         return .seconds(duration.seconds)
     }
 
-    /// The vault of long-lived keys in the chosen backend.
+    /// The vault of long-lived keys in the chosen backend. A new vault file always gets the default scrypt
+    /// cost; there is no way to ask the binary for less (tests create cheap vaults through the library).
+    /// - Throws: `VaultError` when the backend cannot be chosen or built, `KeywardHome.Problem`.
     func keyVault() throws -> KeyVault {
         KeyVault(store: try backendSelection().keys.makeStore(storeSettings()))
     }

@@ -42,7 +42,7 @@ extension CommandContext {
             stamp: { fileForSure ? Self.fileStamp(vaultFile) : nil },
             open: { () throws(VaultError) in
                 do {
-                    return try context.vaultForKeys()
+                    return try context.keyVault()
                 } catch let error as VaultError {
                     throw error
                 } catch {

@@ -74,8 +74,9 @@ enum CredentialFastPath {
 extension CommandContext {
     /// A context built without the argument parser (`--debug` and `--backend` are not on the fast path).
     init(fastPathEnvironment variables: [String: String], requestedBackend: String?) {
-        environment = Environment(variables)
-        logger = Logger(label: "keyward", factory: { _ in SwiftLogNoOpLogHandler() })
-        self.requestedBackend = requestedBackend
+        self.init(
+            environment: Environment(variables),
+            logger: Logger(label: "keyward", factory: { _ in SwiftLogNoOpLogHandler() }),
+            requestedBackend: requestedBackend)
     }
 }

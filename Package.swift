@@ -13,6 +13,11 @@ let package = Package(
         .library(name: "KeywardAWS", targets: ["KeywardAWS"]),
         .library(name: "KeywardVault", targets: ["KeywardVault"]),
         .library(name: "KeywardPolicy", targets: ["KeywardPolicy"]),
+        .library(name: "KeywardSystem", targets: ["KeywardSystem"]),
+        .library(name: "KeywardCredentials", targets: ["KeywardCredentials"]),
+        .library(name: "KeywardFederation", targets: ["KeywardFederation"]),
+        .library(name: "KeywardServer", targets: ["KeywardServer"]),
+        .library(name: "KeywardAudit", targets: ["KeywardAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,6 +68,10 @@ let package = Package(
             dependencies: ["KeywardConfig", "KeywardAWS", "KeywardSystem", "KeywardVault"]
         ),
         .target(name: "KeywardPolicy"),
+        // IAM's answers (GetAccountAuthorizationDetails, per-entity reads) as the policy engine's input.
+        .target(
+            name: "KeywardAudit",
+            dependencies: ["KeywardAWS", "KeywardPolicy", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "KeywardServer",
             dependencies: [
@@ -86,7 +95,7 @@ let package = Package(
             name: "keyward",
             dependencies: [
                 "KeywardSystem", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardCredentials",
-                "KeywardFederation", "KeywardPolicy", "KeywardServer",
+                "KeywardFederation", "KeywardPolicy", "KeywardServer", "KeywardAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

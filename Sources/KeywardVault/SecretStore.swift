@@ -36,6 +36,10 @@ public protocol SecretStore: Sendable {
     /// - Parameter item: the item to read.
     /// - Returns: the secret, or `nil` when nothing is stored under `item`.
     /// - Throws: `VaultError` when the store cannot be read.
+    /// Stores `secret` under `item`, to be forgotten after `lifetime` where the backend can expire items
+    /// (the kernel keyring does); the default ignores the lifetime.
+    func store(_ secret: SecretString, for item: VaultItem, expiringAfter lifetime: Duration?) async throws(VaultError)
+
     func read(_ item: VaultItem) async throws(VaultError) -> SecretString?
 
     /// Lists the names of the items of one kind.
@@ -50,4 +54,16 @@ public protocol SecretStore: Sendable {
     /// - Throws: `VaultError` when the store cannot be changed.
     @discardableResult
     func delete(_ item: VaultItem) async throws(VaultError) -> Bool
+}
+
+extension SecretStore {
+    /// Stores `secret`, ignoring `lifetime`: a backend that cannot expire items keeps them until they are
+    /// deleted or replaced, and readers check the expiry themselves.
+    public func store(
+        _ secret: SecretString, for item: VaultItem, expiringAfter lifetime: Duration?
+    )
+        async throws(VaultError)
+    {
+        try await store(secret, for: item)
+    }
 }

@@ -6,7 +6,7 @@ import Testing
 
 /// The session cache over an in-memory store with an injected clock.
 @Suite struct SessionCacheTests {
-    static func session(profile: String, chain: String, expiresAt: Date) -> CachedSession {
+    static func session(profile: String, chain: [String], expiresAt: Date) -> CachedSession {
         CachedSession(
             kind: .assumedRole, profile: profile, chain: chain,
             credentials: AWSCredentials(
@@ -20,7 +20,7 @@ import Testing
         let clock = TestClock(start)
         let store = InMemorySecretStore()
         let cache = SessionCache(store: store, namespace: "abcd1234", now: { clock.now })
-        let session = Self.session(profile: "admin", chain: "admin <- jo", expiresAt: start.addingTimeInterval(3600))
+        let session = Self.session(profile: "admin", chain: ["admin", "jo"], expiresAt: start.addingTimeInterval(3600))
         try await cache.store(session, forKey: "k1")
         #expect(try await cache.session(forKey: "k1") == session)
         #expect(try await cache.session(forKey: "k2") == nil)
@@ -28,7 +28,7 @@ import Testing
             try await cache.entries()
                 == [
                     SessionCache.Entry(
-                        profile: "admin", chain: "admin <- jo", kind: .assumedRole, expiration: session.expiration)
+                        profile: "admin", chain: ["admin", "jo"], kind: .assumedRole, expiration: session.expiration)
                 ])
         clock.now = start.addingTimeInterval(3600 - 601)
         #expect(try await cache.session(forKey: "k1") == session)

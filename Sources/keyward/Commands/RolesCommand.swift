@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KeywardAWS
 import KeywardConfig
+import KeywardCredentials
 import KeywardFederation
 
 /// `keyward roles [PROFILE]`: the roles of the account and which of them this identity may assume (seed
@@ -41,12 +42,13 @@ struct RolesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext(global: global)
-        let source = try await AssumeCommand.sourceCredentials(profile: profile, context: context, region: nil)
-        let sts = STSClient(client: QueryClient(endpoint: source.stsEndpoint, logger: context.logger))
+        let credentialResolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
+        let source = try await credentialResolver.signingKey(forProfile: profile)
+        let sts = STSClient(client: credentialResolver.client(for: try source.endpoints.sts()))
         let caller = try await sts.getCallerIdentity(credentials: source.credentials)
         let iam = IAMClient(
-            client: QueryClient(endpoint: source.iamEndpoint, logger: context.logger), credentials: source.credentials)
-        let resolver = try context.profileResolver()
+            client: credentialResolver.client(for: try source.endpoints.iam()), credentials: source.credentials)
+        let resolver = credentialResolver.profiles
         let configured = Self.configuredRoles(resolver)
         var rows: [Row] = []
         var note: String?

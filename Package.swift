@@ -143,6 +143,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KeywardPolicyTests", dependencies: ["KeywardPolicy", "keyward"]),
+        .testTarget(name: "KeywardAuditTests", dependencies: ["KeywardAudit", "KeywardPolicy", "KeywardAWS"]),
         .testTarget(
             name: "KeywardAWSTests",
             dependencies: ["KeywardAWS", "KeywardTestSupport"],

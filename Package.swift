@@ -127,12 +127,12 @@ let package = Package(
             dependencies: ["KeywardFederation", "KeywardVault", "KeywardSystem", "KeywardConfig"]),
         // A child process the vault tests kill and race against.
         .executableTarget(name: "KeywardVaultTestHelper", dependencies: ["KeywardVault", "KeywardSystem"]),
-        .testTarget(name: "KeywardSystemTests", dependencies: ["KeywardSystem"]),
-        .testTarget(name: "KeywardConfigTests", dependencies: ["KeywardConfig"]),
+        .testTarget(name: "KeywardSystemTests", dependencies: ["KeywardSystem", "KeywardTestSupport"]),
+        .testTarget(name: "KeywardConfigTests", dependencies: ["KeywardConfig", "KeywardTestSupport"]),
         .testTarget(
             name: "KeywardServerTests",
             dependencies: [
-                "KeywardServer", "KeywardAWS",
+                "KeywardServer", "KeywardAWS", "KeywardTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -152,11 +152,13 @@ let package = Package(
         ),
         .testTarget(
             name: "KeywardVaultTests",
-            dependencies: ["KeywardVault", "KeywardSystem", "KeywardVaultTestHelper"]
+            dependencies: ["KeywardVault", "KeywardSystem", "KeywardVaultTestHelper", "KeywardTestSupport"]
         ),
         .testTarget(
             name: "KeywardCredentialsTests",
-            dependencies: ["KeywardCredentials", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardSystem"],
+            dependencies: [
+                "KeywardCredentials", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardSystem", "KeywardTestSupport",
+            ],
             exclude: ["Support/aws_view.py"]
         ),
         .testTarget(

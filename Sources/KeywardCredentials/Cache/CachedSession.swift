@@ -32,6 +32,7 @@ public struct CachedSession: Sendable, Equatable, CustomStringConvertible {
     ///   - planDigest: the digest of the plan's key without the source identity.
     ///   - credentials: the temporary credentials.
     ///   - expiration: when they expire.
+    ///   - facts: what AWS records about the session.
     public init(
         kind: SessionKind, profile: String, chain: [String], planDigest: String? = nil, credentials: AWSCredentials,
         expiration: Date, facts: SessionFacts = SessionFacts()

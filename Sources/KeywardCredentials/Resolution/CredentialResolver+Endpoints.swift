@@ -26,7 +26,9 @@ extension CredentialResolver {
     }
 
     /// An STS client with the region and endpoint settings of `profile`, for calls made with its credentials.
-    /// - Parameter profile: the profile, or `nil` to select as the AWS CLI does.
+    /// - Parameters:
+    ///   - profile: the profile, or `nil` to select as the AWS CLI does.
+    ///   - region: a command's `--region`, which wins.
     /// - Throws: `CredentialsError.config` or `.endpoint` for an unusable endpoint.
     public func stsClient(forProfile profile: String?, region: String? = nil) throws(CredentialsError) -> STSClient {
         STSClient(client: client(for: try endpoints(forProfile: profile, region: region).sts()))

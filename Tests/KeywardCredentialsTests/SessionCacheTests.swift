@@ -28,7 +28,8 @@ import Testing
             try await cache.entries()
                 == [
                     SessionCache.Entry(
-                        profile: "admin", chain: "admin <- jo", kind: .assumedRole, expiration: session.expiration)
+                        profile: "admin", chain: "admin <- jo", kind: .assumedRole, expiration: session.expiration,
+                        maskedAccessKeyID: session.credentials.maskedAccessKeyID)
                 ])
         clock.now = start.addingTimeInterval(3600 - 601)
         #expect(try await cache.session(forKey: "k1") == session)

@@ -27,13 +27,19 @@ public struct SessionCache: Sendable {
         public var kind: SessionKind
         /// When it expires.
         public var expiration: Date
+        /// The session's access key id, masked (`****************WXYZ`): what tells two sessions of one
+        /// profile apart in `keyward list`.
+        public var maskedAccessKeyID: String
 
         /// Creates an entry.
-        public init(profile: String, chain: String, kind: SessionKind, expiration: Date) {
+        public init(
+            profile: String, chain: String, kind: SessionKind, expiration: Date, maskedAccessKeyID: String = "****"
+        ) {
             self.profile = profile
             self.chain = chain
             self.kind = kind
             self.expiration = expiration
+            self.maskedAccessKeyID = maskedAccessKeyID
         }
     }
 
@@ -104,7 +110,8 @@ public struct SessionCache: Sendable {
             else { continue }
             entries.append(
                 Entry(
-                    profile: session.profile, chain: session.chain, kind: session.kind, expiration: session.expiration))
+                    profile: session.profile, chain: session.chain, kind: session.kind, expiration: session.expiration,
+                    maskedAccessKeyID: session.credentials.maskedAccessKeyID))
         }
         return entries.sorted { ($0.expiration, $0.profile) < ($1.expiration, $1.profile) }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KeywardAWS
 import KeywardConfig
+import KeywardCredentials
 import KeywardFederation
 import KeywardSystem
 
@@ -69,7 +70,13 @@ struct AssumeCommand: AsyncParsableCommand {
             throw ValidationError("SESSION_NAME must be 2-64 characters of letters, digits and +=,.@_-.")
         }
         if mfaToken != nil, mfaSerial == nil { throw ValidationError("--mfa-token needs --mfa-serial.") }
-        if let duration { _ = try SessionDuration.seconds(from: duration) }
+        // What STS would refuse, before a vault is opened or an MFA code asked for (issue 21, item 13).
+        var limits: [STSRequestLimits.Value] = [.roleARN(roleARN)]
+        if let duration {
+            limits.append(.duration(seconds: try SessionDuration.seconds(from: duration), call: .assumeRole))
+        }
+        if let mfaToken { limits.append(.mfaCode(mfaToken)) }
+        do { for value in limits { try STSRequestLimits.check(value) } } catch { throw ValidationError("\(error).") }
     }
 
     func run() async throws {
@@ -126,12 +133,14 @@ extension AssumeCommand {
             let token = section.value(forKey: "aws_session_token") ?? section.value(forKey: "aws_security_token")
             credentials = AWSCredentials(
                 accessKeyID: id, secretAccessKey: SecretAccessKey(secret), sessionToken: token.map(SessionToken.init))
+        } else if let settings, settings.roleARN != nil {
+            throw CredentialsError.roleProfileWhereKeyNeeded(profile: name, sourceProfile: settings.sourceProfile)
         } else {
             throw CommandExit(
                 code: 1,
                 description: "profile \(name): no key in the vault or the credentials file"
                     + (explicit == nil ? " and none in the environment" : "")
-                    + "; add one with `keyward add \(name)`")
+                    + "; add one with `keyward add \(ShellQuoting.quoted(name))`")
         }
         let (sts, iam, region) = try endpoints(settings: settings, resolver: resolver, context: context, region: flag)
         return Source(credentials: credentials, stsEndpoint: sts, iamEndpoint: iam, region: region)

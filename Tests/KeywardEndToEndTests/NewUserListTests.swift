@@ -43,6 +43,25 @@ import Testing
         }
     }
 
+    /// Item 6: a role profile whose name is over 80 bytes lists its session, and `clear` drops it.
+    @Test func item06ALongNamedProfilesSessionIsListedAndCleared() async throws {
+        try await MotoServer.with(accessControl: .open) { moto in
+            let name = "role-" + String(repeating: "ü", count: 40) + "-" + String(repeating: "x", count: 40)
+            let fixture = try ExecFixture(moto: moto) { account in
+                "[profile jo]\nregion = us-east-1\n\n[profile \(name)]\nrole_arn = \(account.readonlyRoleARN)\n"
+                    + "source_profile = jo\n"
+            }
+            defer { fixture.clearSessions() }
+            #expect(try fixture.keyward(["exec", name, "--", "true"]).status == 0)
+            let list = try fixture.keyward(["list"])
+            #expect(list.status == 0, "\(list.stderr)")
+            #expect(list.stdout.contains("assumed-role until"))
+            let cleared = try fixture.keyward(["clear", name])
+            #expect(cleared.stderr == "Cleared 1 cached session for \(name).\n")
+            #expect(!(try fixture.keyward(["list"])).stdout.contains("assumed-role until"))
+        }
+    }
+
     /// `inConfig` is about `~/.aws/config`; a profile only in the credentials file is not in it.
     @Test func item15InConfigMeansTheConfigFile() throws {
         let sandbox = try VaultSandbox()

@@ -53,6 +53,20 @@ import Testing
                 + "host name sts.keyward-test.invalid does not resolve\n")
     }
 
+    /// Item 4: `login` to a federation endpoint that refuses says so at once (it waited 15 s) and logs the
+    /// request under `--debug`.
+    @Test func item04LoginToARefusingEndpointFailsAtOnce() async throws {
+        try await MotoServer.with(accessControl: .open) { moto in
+            let fixture = try ExecFixture(moto: moto)
+            defer { fixture.clearSessions() }
+            let endpoint = ["KEYWARD_FEDERATION_ENDPOINT": "http://127.0.0.1:\(try FreePort.find())/federation"]
+            let login = try fixture.keyward(["login", "admin", "--mfa-token", "123456", "--debug"], extra: endpoint)
+            #expect(login.status == 1)
+            #expect(login.stderr.hasSuffix("keyward: console sign-in: cannot reach 127.0.0.1: connection refused\n"))
+            #expect(login.stderr.contains("asking for a sign-in token"), "\(login.stderr)")
+        }
+    }
+
     /// Item 10: `exec PROFILE COMMAND...` needs no `--`; options after the command are the command's, and
     /// `--` is still accepted.
     @Test func item10ExecNeedsNoDoubleDash() throws {

@@ -48,7 +48,8 @@ struct RotateCommand: AsyncParsableCommand {
                 iam: QueryClient(endpoint: endpoints.iam, logger: context.logger)),
             progress: { line in FileHandle.standardError.write(Data(("keyward: " + line + "\n").utf8)) })
         rotation.mfa = mfa
-        rotation.sessions = try context.sessionCache(sharing: vault)
+        // Without a usable session cache there is nothing to drop; the rotation itself must not fail for it.
+        rotation.sessions = try? context.sessionCache(sharing: vault)
         let outcome = try await rotation.run()
         let masked = { (id: String) in AWSCredentials.masked(accessKeyID: id) }
         let deleted = outcome.oldKeyWasAlreadyGone ? "was already deleted" : "deleted"

@@ -1,7 +1,7 @@
 import KeywardSystem
 
 /// A yes/no question asked on the controlling terminal before a command destroys something that cannot be
-/// recovered (`add` replacing a stored key).
+/// recovered (`remove` deleting a stored key, `add` replacing one).
 ///
 /// The question goes to `/dev/tty`, never stdin, so a script cannot confirm by accident by piping `yes`;
 /// scripts pass `--force`. Without a terminal the answer is no, and the error says which flag to pass.

@@ -43,7 +43,9 @@ struct ExecCommand: AsyncParsableCommand {
     var server: ServerKind?
 
     // Without `--`, `ExecCommand.insertingTerminator` puts one before the command first.
-    @Argument(parsing: .postTerminator, help: "The command and its arguments (default: $SHELL).")
+    @Argument(
+        parsing: .postTerminator,
+        help: "The command and its arguments (default: $SHELL); the -- before it may be left out.")
     var command: [String] = []
 
     func run() async throws {

@@ -11,6 +11,8 @@ public enum ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidEncoding(file: String, line: Int)
     /// A key appears before the first `[section]` header.
     case missingSectionHeader(file: String, line: Int)
+    /// A line starts a `[section]` header but has no closing `]` (`[profile dev`).
+    case unclosedSectionHeader(file: String, line: Int)
     /// A line is neither a section header, a comment, a blank line nor `key = value` (or `key: value`).
     case malformedLine(file: String, line: Int)
     /// A line of an indented block (`s3 =` followed by indented lines) is not `key = value`.
@@ -54,6 +56,8 @@ public enum ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file):\(line): not valid UTF-8"
         case .missingSectionHeader(let file, let line):
             return "\(file):\(line): expected a [section] header before the first key"
+        case .unclosedSectionHeader(let file, let line):
+            return "\(file):\(line): the section header is not closed: expected \"]\" at the end of the line"
         case .malformedLine(let file, let line):
             return "\(file):\(line): expected \"key = value\""
         case .malformedNestedLine(let file, let line, let key):

@@ -16,11 +16,15 @@ public enum CredentialsError: Error, Equatable, Sendable, CustomStringConvertibl
     case sts(profile: String, AWSClientError)
     /// A configured endpoint URL is unusable (not an absolute http(s) URL).
     case endpoint(profile: String?, AWSClientError)
-    /// A command that signs with a long-lived key was given a profile that assumes a role; `source` is the
-    /// profile at the root of its chain, which holds (or names) the key.
-    case roleProfileHasNoKey(profile: String, source: String)
     /// The profile at the root of the chain has no credentials anywhere Keyward looks.
     case noCredentials(profile: String)
+    /// The profile is in no config file and has no key in the vault: most often a typo. `referrer` is the
+    /// profile whose `source_profile` names it (when it is not the one asked for); `closest` are the
+    /// existing names nearest to it.
+    case profileNotFound(profile: String, referrer: String?, closest: [String])
+    /// A profile that assumes a role was given where a profile holding a key is needed (`--source-profile`,
+    /// `roles`); `sourceProfile` is its `source_profile`, the one to give instead.
+    case roleProfileWhereKeyNeeded(profile: String, sourceProfile: String?)
     /// An MFA code is needed and none could be had: no `--mfa-token`, no `mfa_process`, no terminal.
     case mfaCodeUnavailable(profile: String, serial: String)
     /// The MFA prompt on the terminal was cancelled or failed.
@@ -53,14 +57,22 @@ public enum CredentialsError: Error, Equatable, Sendable, CustomStringConvertibl
             return "profile \(profile): \(error.description)"
         case .endpoint(let profile, let error):
             return (profile.map { "profile \($0): " } ?? "") + error.description
-        case .roleProfileHasNoKey(let profile, let source):
-            return
-                "profile \(profile) assumes a role and holds no key of its own; this command signs with a key: "
-                + "name the profile that holds it (\(source))"
         case .noCredentials(let profile):
             return
-                "profile \(profile): no credentials: no key stored for it (keyward add \(profile)) and none in the "
-                + "AWS config files or the environment"
+                "profile \(profile): no credentials: no key stored for it (keyward add \(ShellQuoting.quoted(profile))) "
+                + "and none in the AWS config files or the environment"
+        case .profileNotFound(let profile, let referrer, let closest):
+            let subject = referrer.map { "source_profile \"\(profile)\" of profile \(ShellQuoting.quoted($0))" }
+            let hint =
+                closest.isEmpty
+                ? "keyward list shows the profiles there are"
+                : "the closest: " + closest.map(ShellQuoting.quoted).joined(separator: ", ")
+            return
+                "\(subject ?? "profile \"\(profile)\"") does not exist in the AWS config files or the vault; \(hint)"
+        case .roleProfileWhereKeyNeeded(let profile, let sourceProfile):
+            let instead = sourceProfile.map { "; its source_profile \(ShellQuoting.quoted($0)) holds the key" } ?? ""
+            return
+                "profile \(profile) assumes a role (role_arn) and holds no key: give a profile with a key here\(instead)"
         case .mfaCodeUnavailable(let profile, let serial):
             return
                 "profile \(profile): an MFA code for \(serial) is needed: pass --mfa-token CODE, set mfa_process "

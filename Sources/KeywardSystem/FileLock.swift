@@ -4,7 +4,11 @@ import Glibc
 ///
 /// Use a lock file next to the data it protects, never the data file itself: an atomic rename replaces the
 /// data file's inode, and a lock on the old inode would no longer exclude anyone. The lock file is created
-/// (mode 0600) when missing and never deleted, since deleting a lock file while others wait on it is racy.
+/// (mode 0600) when missing. With `removeWhenReleased`, the holder deletes it before unlocking, so lock files
+/// named after changing things (one per role chain) do not pile up (issue 21, item 15); that is safe because
+/// every acquirer checks, once it holds the lock, that the file it locked is still the one at `path`, and
+/// starts again when it is not (a waiter that had opened the deleted file would otherwise hold a lock that
+/// excludes no one).
 ///
 /// Locks are held by an open file description, so two `acquire` calls in one process exclude each other
 /// just as two processes do: code that takes a lock must never take the same one again while holding it
@@ -32,26 +36,35 @@ public struct FileLock: Sendable {
     /// A held lock; releasing it (or dropping it) unlocks.
     public struct Held: ~Copyable, Sendable {
         private let descriptor: Int32
+        private let removing: String?
 
-        init(descriptor: Int32) {
+        init(descriptor: Int32, removing: String?) {
             self.descriptor = descriptor
+            self.removing = removing
         }
 
         /// Releases the lock now.
         public consuming func release() {}
 
         deinit {
+            // Deleted while still locked, so no one can lock this file again after it is gone.
+            if let removing { unlink(removing) }
             close(descriptor)
         }
     }
 
     /// The lock file's path.
     public let path: String
+    /// Whether the holder deletes the lock file when it releases the lock.
+    public let removeWhenReleased: Bool
 
     /// Describes the lock on `path`; nothing is opened until it is acquired.
-    /// - Parameter path: the lock file; its directory must exist.
-    public init(path: String) {
+    /// - Parameters:
+    ///   - path: the lock file; its directory must exist.
+    ///   - removeWhenReleased: delete the file on release (for lock files named after things that change).
+    public init(path: String, removeWhenReleased: Bool = false) {
         self.path = path
+        self.removeWhenReleased = removeWhenReleased
     }
 
     /// Takes the lock without waiting.
@@ -59,15 +72,30 @@ public struct FileLock: Sendable {
     /// - Returns: the held lock, or `nil` when another holder excludes it.
     /// - Throws: `SystemError.fileOperation` when the lock file cannot be opened or locked.
     public func tryAcquire(_ mode: Mode = .exclusive) throws(SystemError) -> Held? {
-        let fd = try openLockFile()
-        if flock(fd, operation(mode) | LOCK_NB) == 0 {
-            if mode == .exclusive { Self.recordHolder(fd) }
-            return Held(descriptor: fd)
+        while true {
+            let fd = try openLockFile()
+            if flock(fd, operation(mode) | LOCK_NB) == 0 {
+                // The holder before us deleted the file we opened: lock the one now at `path` instead.
+                guard isStillAtPath(fd) else {
+                    close(fd)
+                    continue
+                }
+                if mode == .exclusive { Self.recordHolder(fd) }
+                return Held(descriptor: fd, removing: removeWhenReleased ? path : nil)
+            }
+            let code = errno
+            close(fd)
+            if code == EWOULDBLOCK || code == EINTR { return nil }
+            throw .fileOperation(.lock, path: path, code: code)
         }
-        let code = errno
-        close(fd)
-        if code == EWOULDBLOCK || code == EINTR { return nil }
-        throw .fileOperation(.lock, path: path, code: code)
+    }
+
+    /// Whether the open file `fd` is the file at `path` (same device and inode).
+    private func isStillAtPath(_ fd: Int32) -> Bool {
+        var opened = stat()
+        var current = stat()
+        guard fstat(fd, &opened) == 0, stat(path, &current) == 0 else { return false }
+        return opened.st_dev == current.st_dev && opened.st_ino == current.st_ino
     }
 
     /// Waits until the lock is held, sleeping between attempts instead of blocking a thread.
@@ -137,15 +165,21 @@ public struct FileLock: Sendable {
     /// - Returns: the held lock.
     /// - Throws: `SystemError.fileOperation` when the lock file cannot be opened or locked.
     public func acquireBlocking(_ mode: Mode = .exclusive) throws(SystemError) -> Held {
-        let fd = try openLockFile()
-        while flock(fd, operation(mode)) != 0 {
-            let code = errno
-            if code == EINTR { continue }
-            close(fd)
-            throw .fileOperation(.lock, path: path, code: code)
+        while true {
+            let fd = try openLockFile()
+            while flock(fd, operation(mode)) != 0 {
+                let code = errno
+                if code == EINTR { continue }
+                close(fd)
+                throw .fileOperation(.lock, path: path, code: code)
+            }
+            guard isStillAtPath(fd) else {
+                close(fd)
+                continue
+            }
+            if mode == .exclusive { Self.recordHolder(fd) }
+            return Held(descriptor: fd, removing: removeWhenReleased ? path : nil)
         }
-        if mode == .exclusive { Self.recordHolder(fd) }
-        return Held(descriptor: fd)
     }
 
     private func openLockFile() throws(SystemError) -> Int32 {

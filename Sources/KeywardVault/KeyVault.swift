@@ -20,9 +20,19 @@ public struct KeyVault: Sendable {
     /// - Parameters:
     ///   - key: the key pair.
     ///   - profile: the profile name.
-    /// - Throws: `VaultError` from the store, or `invalidItemName` for an unusable profile name.
+    /// - Throws: `VaultError` from the store, `invalidItemName` for an unusable profile name, or
+    ///   `keyWouldNotSurviveReboot` when the store forgets at reboot (see `checkKeepsKeys`).
     public func storeKey(_ key: StoredKey, profile: String) async throws(VaultError) {
+        try checkKeepsKeys()
         try await store.store(key.encoded(), for: .accessKey(profile: profile))
+    }
+
+    /// Refuses a store that forgets at reboot: a long-lived key stored there is the only copy Keyward has
+    /// (after `rotate`, the only copy there is), and it would be gone for good (issue 21, item 2). Keys
+    /// already there are still read, listed and removed.
+    /// - Throws: `VaultError.keyWouldNotSurviveReboot`.
+    public func checkKeepsKeys() throws(VaultError) {
+        guard store.kind.survivesReboot else { throw .keyWouldNotSurviveReboot(store.kind) }
     }
 
     /// The key of `profile`.

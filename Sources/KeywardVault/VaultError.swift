@@ -12,6 +12,9 @@ public enum VaultError: Error, Equatable, Sendable, CustomStringConvertible {
     case backendUnavailable(SecretStoreKind, reason: String)
     /// A name that cannot name an item in every backend.
     case invalidItemName(name: String, reason: String)
+    /// A long-lived key was to be stored in a backend that forgets at reboot (the kernel keyring), where it
+    /// would be the only copy.
+    case keyWouldNotSurviveReboot(SecretStoreKind)
     /// A stored item that is not what Keyward wrote (not UTF-8, not the expected JSON).
     case malformedItem(VaultItem, location: String, reason: String)
 
@@ -59,6 +62,10 @@ public enum VaultError: Error, Equatable, Sendable, CustomStringConvertible {
             return "unknown backend \"\(value)\" (expected one of: \(valid))"
         case .backendUnavailable(let kind, let reason):
             return "backend \(kind) is not available: \(reason)"
+        case .keyWouldNotSurviveReboot(let kind):
+            let durable = SecretStoreKind.allCases.filter(\.survivesReboot).map(\.rawValue).joined(separator: ", ")
+            return "backend \(kind) forgets its keys at reboot and would hold the only copy of this long-lived key; "
+                + "keep keys in \(durable) (--backend file or KEYWARD_BACKEND=file)"
         case .invalidItemName(let name, let reason):
             return "cannot use \"\(name)\" as a vault item name: \(reason)"
         case .malformedItem(let item, let location, let reason):

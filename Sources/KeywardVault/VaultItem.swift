@@ -12,9 +12,11 @@ public struct VaultItem: Hashable, Sendable, CustomStringConvertible {
         case session
     }
 
-    /// The longest name accepted, in UTF-8 bytes; it keeps every backend's encoding within its limits
-    /// (a `pass` entry is a file name, at most 255 bytes).
-    public static let maximumNameLength = 80
+    /// The longest name accepted, in UTF-8 bytes. Profile names of any sensible length must work (issue 21,
+    /// item 6: one over 80 bytes broke `list`); each backend encodes what it cannot hold as it is (`pass`
+    /// splits long names into directories, file names being at most 255 bytes), and this bound keeps a
+    /// kernel keyring description (4,095 bytes) within its limit.
+    public static let maximumNameLength = 1024
 
     /// What the item holds.
     public let kind: Kind

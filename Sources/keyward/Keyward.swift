@@ -36,7 +36,11 @@ struct Keyward: AsyncParsableCommand {
         ProcessHardening.disableCoreDumps()
         await CredentialFastPath.answerIfCached(CommandLine.arguments)
         do {
-            var command = try parseAsRoot()
+            var arguments = GlobalOptionPlacement.arranged(Array(CommandLine.arguments.dropFirst()))
+            if arguments.first == ExecCommand._commandName {
+                arguments = [arguments[0]] + ExecCommand.insertingTerminator(Array(arguments.dropFirst()))
+            }
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -29,7 +29,8 @@ import Testing
             try await cache.entries()
                 == [
                     SessionCache.Entry(
-                        profile: "admin", chain: ["admin", "jo"], kind: .assumedRole, expiration: session.expiration)
+                        profile: "admin", chain: ["admin", "jo"], kind: .assumedRole, expiration: session.expiration,
+                        maskedAccessKeyID: session.credentials.maskedAccessKeyID)
                 ])
         clock.set(start.addingTimeInterval(3600 - 601))
         #expect(try await cache.session(forKey: "k1") == session)

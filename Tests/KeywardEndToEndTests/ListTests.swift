@@ -12,7 +12,7 @@ import Testing
         let table = try KeywardCLI.run(["list"], environment: environment)
         #expect(table.status == 0)
         #expect(table.stdout == "")
-        #expect(table.stderr == "")
+        #expect(table.stderr.hasPrefix("keyward: no profiles: "))
         let json = try KeywardCLI.run(["list", "--json"], environment: environment)
         #expect(json.status == 0)
         #expect(json.stdout == "{\n  \"profiles\" : [\n\n  ]\n}\n")

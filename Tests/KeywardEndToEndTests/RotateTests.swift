@@ -98,8 +98,9 @@ import Testing
             #expect(new.accessKeyID.hasPrefix("AKIA"))
             #expect(
                 rotated.stdout
-                    == "Rotated profile jo (user jo): new key \(Self.masked(new.accessKeyID)) stored, old key "
-                    + "\(old.accessKeyID) deleted\n")
+                    == "Rotated profile jo (user jo): new key \(Self.masked(new.accessKeyID)) stored in file (kept "
+                    + "across reboots), old key "
+                    + "\(Self.masked(old.accessKeyID)) deleted\n")
             #expect(
                 rotated.stderr
                     == "keyward: Created the new key \(Self.masked(new.accessKeyID)) for user jo; waiting for it to work\n"
@@ -192,7 +193,7 @@ import Testing
             #expect(rotated.status == 0, "\(rotated.stderr)")
             let stored = try #require(try await sandbox.storedKey("jo"))
             #expect(stored.accessKeyID != account.jo.accessKeyID)
-            #expect(rotated.stdout.hasSuffix("old key \(account.jo.accessKeyID) deleted\n"))
+            #expect(rotated.stdout.hasSuffix("old key \(Self.masked(account.jo.accessKeyID)) deleted\n"))
 
             let unneeded = try sandbox.run(["rotate", "dev", "--mfa-token", "123456"])
             #expect(unneeded.status == 1)

@@ -81,6 +81,8 @@ enum ConformanceCheck: String, CaseIterable, Sendable, CustomTestStringConvertib
             let names = [
                 "prod-ü", "日本語のプロファイル", "emoji 🔑 key", "team/prod", ".hidden", "100%", "semi;colon:colon",
                 "e\u{301}", "\u{E9}",
+                // Issue 21, item 6: longer than 80 bytes, and than a file name may be (pass splits it).
+                "long-" + String(repeating: "é", count: 150) + "/" + String(repeating: "x", count: 120),
             ]
             for name in names {
                 try await store.store(SecretString("secret of \(name)"), for: .accessKey(profile: name))

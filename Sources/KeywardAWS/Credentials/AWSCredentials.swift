@@ -37,7 +37,12 @@ public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible {
 
     /// The access key ID for display: sixteen `*` and its last four characters (`****************WXYZ`), or
     /// `****` when the ID has four characters or fewer.
-    public var maskedAccessKeyID: String {
+    public var maskedAccessKeyID: String { Self.masked(accessKeyID: accessKeyID) }
+
+    /// Any access key ID for display, as `maskedAccessKeyID` shows it (for ids known without their secret).
+    /// - Parameter accessKeyID: the id.
+    /// - Returns: sixteen `*` and its last four characters, or `****` for four characters or fewer.
+    public static func masked(accessKeyID: String) -> String {
         guard accessKeyID.count > 4 else { return "****" }
         return String(repeating: "*", count: 16) + accessKeyID.suffix(4)
     }

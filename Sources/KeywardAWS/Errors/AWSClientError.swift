@@ -10,6 +10,8 @@ public enum AWSClientError: Error, Equatable, Sendable, CustomStringConvertible 
     case malformedResponse(operation: String, reason: String)
     /// The endpoint URL given in configuration is not usable.
     case invalidEndpoint(String)
+    /// A parameter STS would refuse (`STSRequestLimits`); the request was not sent.
+    case refusedLocally(operation: String, reason: String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum AWSClientError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(operation): unexpected response: \(reason)"
         case .invalidEndpoint(let url):
             return "invalid endpoint URL \"\(url)\""
+        case .refusedLocally(let operation, let reason):
+            return "\(operation): \(reason); nothing was sent"
         }
     }
 

@@ -33,7 +33,7 @@ public enum HTTPTransportFailure: Error, Equatable, Sendable {
     case timeout
 }
 
-/// The real transport, over async-http-client's shared client.
+/// The real transport, over one process-wide async-http-client client that fails a refused connection at once.
 public struct AsyncHTTPTransport: HTTPTransport {
     /// The largest response body read; STS and IAM answers are far smaller.
     public var maxBodyBytes: Int
@@ -53,7 +53,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
             outgoing.body = .bytes(ByteBuffer(bytes: request.body))
         }
         do {
-            let response = try await HTTPClient.shared.execute(
+            let response = try await Self.client.execute(
                 outgoing, timeout: .milliseconds(Int64(timeout * 1000)))
             let buffer = try await response.body.collect(upTo: maxBodyBytes)
             return HTTPAnswer(status: Int(response.status.code), body: Array(buffer.readableBytesView))
@@ -63,15 +63,22 @@ public struct AsyncHTTPTransport: HTTPTransport {
         {
             throw .timeout
         } catch {
-            throw .connection(Self.describe(error))
+            if Self.isConnectTimeout(error) { throw .timeout }
+            throw .connection(Self.reason(for: error))
         }
     }
 
-    // A short reason without request or response content (which could carry tokens).
-    static func describe(_ error: Error) -> String {
-        if let error = error as? HTTPClientError { return error.shortDescription }
-        if let error = error as? IOError { return "\(error.description)" }
-        let text = String(describing: error)
-        return text.count > 200 ? String(text.prefix(200)) : text
-    }
+    /// The client every transport shares, created on first use and never shut down (it lives as long as the
+    /// process, as `HTTPClient.shared` does).
+    ///
+    /// `HTTPClient.shared` retries a failed connection with backoff until the request's deadline
+    /// (`retryConnectionEstablishment`), so a refused connection took the whole 10 s timeout, three times
+    /// over, and ended as "connection reset (error set)" (issue 21, item 4). Here a failed connection fails
+    /// the attempt at once and `QueryClient` retries it as the SDKs' standard retry mode does: a few
+    /// attempts, milliseconds apart, each logged.
+    static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 }

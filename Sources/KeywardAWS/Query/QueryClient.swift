@@ -70,13 +70,20 @@ public struct QueryClient: Sendable {
             case .success(let tree):
                 return tree
             case .failure(let error):
-                guard attempt < retryPolicy.maxAttempts, Self.isRetryable(error) else { throw error }
+                // Every failed attempt gets a --debug line, the last one too: a person waiting sees why.
+                let attempts = "\(attempt)/\(retryPolicy.maxAttempts)"
+                guard attempt < retryPolicy.maxAttempts, Self.isRetryable(error) else {
+                    logger.debug(
+                        "attempt failed, giving up",
+                        metadata: ["operation": "\(operation)", "attempt": "\(attempts)", "error": "\(error)"])
+                    throw error
+                }
                 let wait = retryPolicy.delay(afterAttempt: attempt, random: random())
                 logger.debug(
-                    "retrying",
+                    "attempt failed, retrying",
                     metadata: [
-                        "operation": "\(operation)", "attempt": "\(attempt)", "error": "\(error)",
-                        "wait": "\(wait)",
+                        "operation": "\(operation)", "attempt": "\(attempts)", "error": "\(error)",
+                        "wait": "\(Int((wait * 1000).rounded())) ms",
                     ])
                 await sleep(wait)
                 attempt += 1
@@ -88,7 +95,7 @@ public struct QueryClient: Sendable {
         switch error {
         case .service(let serviceError): return serviceError.isRetryable
         case .transport, .timeout: return true
-        case .malformedResponse, .invalidEndpoint: return false
+        case .malformedResponse, .invalidEndpoint, .refusedLocally: return false
         }
     }
 

@@ -36,6 +36,9 @@ public struct STSClient: Sendable {
         credentials: AWSCredentials, durationSeconds: Int? = nil, serialNumber: String? = nil,
         tokenCode: String? = nil
     ) async throws(AWSClientError) -> AWSCredentials {
+        try Self.checkLocally(
+            "sts:GetSessionToken", durationSeconds.map { .duration(seconds: $0, call: .getSessionToken) },
+            tokenCode.map { .mfaCode($0) })
         var request = QueryRequest(action: "GetSessionToken", version: Self.apiVersion)
         request.add("DurationSeconds", durationSeconds.map(String.init))
         request.add("SerialNumber", serialNumber)
@@ -51,6 +54,10 @@ public struct STSClient: Sendable {
     ) async throws(AWSClientError)
         -> AssumedRoleSession
     {
+        try Self.checkLocally(
+            "sts:AssumeRole", .roleARN(input.roleARN),
+            input.durationSeconds.map { .duration(seconds: $0, call: .assumeRole) },
+            input.tokenCode.map { .mfaCode($0) })
         var request = QueryRequest(action: "AssumeRole", version: Self.apiVersion)
         request.add("RoleArn", input.roleARN)
         request.add("RoleSessionName", input.roleSessionName)
@@ -85,6 +92,9 @@ public struct STSClient: Sendable {
         roleARN: String, principalARN: String, samlAssertion: String, durationSeconds: Int? = nil,
         policy: String? = nil, policyARNs: [String] = []
     ) async throws(AWSClientError) -> AssumedRoleSession {
+        try Self.checkLocally(
+            "sts:AssumeRoleWithSAML", .roleARN(roleARN),
+            durationSeconds.map { .duration(seconds: $0, call: .assumeRole) })
         var request = QueryRequest(action: "AssumeRoleWithSAML", version: Self.apiVersion)
         request.add("RoleArn", roleARN)
         request.add("PrincipalArn", principalARN)
@@ -104,6 +114,9 @@ public struct STSClient: Sendable {
         roleARN: String, roleSessionName: String, webIdentityToken: String, durationSeconds: Int? = nil,
         providerID: String? = nil, policy: String? = nil, policyARNs: [String] = []
     ) async throws(AWSClientError) -> AssumedRoleSession {
+        try Self.checkLocally(
+            "sts:AssumeRoleWithWebIdentity", .roleARN(roleARN),
+            durationSeconds.map { .duration(seconds: $0, call: .assumeRole) })
         var request = QueryRequest(action: "AssumeRoleWithWebIdentity", version: Self.apiVersion)
         request.add("RoleArn", roleARN)
         request.add("RoleSessionName", roleSessionName)
@@ -116,6 +129,16 @@ public struct STSClient: Sendable {
         }
         let result = try await client.send(request, credentials: nil)
         return try Self.session(in: result, operation: "sts:AssumeRoleWithWebIdentity")
+    }
+
+    /// Refuses, before anything is sent, a value STS would refuse (`STSRequestLimits`), so every command that
+    /// calls STS gets the same one-line error and spends no call or MFA code on it.
+    static func checkLocally(_ operation: String, _ values: STSRequestLimits.Value?...) throws(AWSClientError) {
+        do {
+            for value in values.compactMap({ $0 }) { try STSRequestLimits.check(value) }
+        } catch {
+            throw .refusedLocally(operation: operation, reason: error.reason)
+        }
     }
 
     static func session(in result: XMLElementTree, operation: String) throws(AWSClientError) -> AssumedRoleSession {

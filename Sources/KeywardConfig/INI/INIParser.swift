@@ -41,6 +41,10 @@ struct INIParser {
         var seenHeaders: Set<[UInt8]> = []
         var seenKeys: Set<[UInt8]> = []
         var firstMalformed: Int?
+        var firstMalformedIsHeader = false
+        // An unclosed header inside a section: the keys after it land in that section, and a duplicate there
+        // is its consequence, not the problem to report.
+        var unclosedInSection: Int?
 
         for index in lines.indices {
             let number = index + 1
@@ -77,11 +81,20 @@ struct INIParser {
                     PendingSection(section: ConfigSection(header: name, kind: kind, line: number, headerIndex: index)))
                 current = sections.count - 1
                 open = nil
+                unclosedInSection = nil
                 lines[index].role = .header(section: sections.count - 1)
                 continue
             }
-            guard let current else { throw .missingSectionHeader(file: fileName, line: number) }
+            // `[profile dev` is a header with its `]` missing, whatever configparser calls it (a missing
+            // header, or a line without "="): say so (issue 21, item 14).
+            let unclosed = Self.isUnclosedHeader(stripped)
+            guard let current else {
+                if unclosed { throw .unclosedSectionHeader(file: fileName, line: number) }
+                throw .missingSectionHeader(file: fileName, line: number)
+            }
             guard let (key, layout) = Self.option(in: stripped) else {
+                if firstMalformed == nil { firstMalformedIsHeader = unclosed }
+                if unclosed { unclosedInSection = unclosedInSection ?? number }
                 firstMalformed = firstMalformed ?? number
                 lines[index].role = .malformed
                 continue
@@ -91,6 +104,7 @@ struct INIParser {
             identity.append(0)
             identity.append(contentsOf: key.utf8)
             guard seenKeys.insert(identity).inserted else {
+                if let unclosedInSection { throw .unclosedSectionHeader(file: fileName, line: unclosedInSection) }
                 throw .duplicateKey(file: fileName, line: number, section: header, key: key)
             }
             if key.isEmpty {
@@ -108,7 +122,10 @@ struct INIParser {
             lines[index].role = .entry(section: current, entry: entryIndex, layout: layout)
             open = (current, entryIndex)
         }
-        if let firstMalformed { throw .malformedLine(file: fileName, line: firstMalformed) }
+        if let firstMalformed {
+            if firstMalformedIsHeader { throw .unclosedSectionHeader(file: fileName, line: firstMalformed) }
+            throw .malformedLine(file: fileName, line: firstMalformed)
+        }
 
         var result: [ConfigSection] = []
         var bad: [[Int?]] = []
@@ -192,6 +209,13 @@ struct INIParser {
         let start = scalars.index(after: scalars.startIndex)
         guard start < close else { return nil }
         return stripped[start..<close]
+    }
+
+    /// Whether a line opens a header it never closes: `[` first, no `]` anywhere, no `=` or `:` (with one it
+    /// would be a `key = value` line to configparser).
+    static func isUnclosedHeader(_ stripped: Substring) -> Bool {
+        let scalars = stripped.unicodeScalars
+        return scalars.first == "[" && !scalars.contains { $0 == "]" || $0 == "=" || $0 == ":" }
     }
 
     /// The lowercased key and layout of a `key = value` or `key: value` line, split at the first delimiter.

@@ -97,6 +97,7 @@ public struct ProfileResolver: Sendable {
         var included: [String] = []
         var visited = [name]
         var next = values["include_profile"]
+        var includedKeys: [String: String] = [:]
         while let reference = next, !reference.text.isEmpty {
             let includedName = reference.text
             let referrer = visited[visited.count - 1]
@@ -110,16 +111,29 @@ public struct ProfileResolver: Sendable {
                     line: reference.origin.line)
             }
             for (key, value) in Self.withoutSecrets(includedEntry.merged) where key != "include_profile" {
-                if values[key] == nil { values[key] = value }
+                if values[key] == nil {
+                    values[key] = value
+                    includedKeys[key] = includedName
+                }
             }
             included.append(includedName)
             visited.append(includedName)
             next = includedEntry.merged["include_profile"]
         }
-        return try Profile(
-            name: name, exists: true, origin: entry.origin, values: values, includedProfiles: included,
-            credentialsFileKeys: Self.keyMaterial(entry.credentialsValues),
-            configFileKeys: Self.keyMaterial(entry.configValues))
+        do {
+            return try Profile(
+                name: name, exists: true, origin: entry.origin, values: values, includedProfiles: included,
+                credentialsFileKeys: Self.keyMaterial(entry.credentialsValues),
+                configFileKeys: Self.keyMaterial(entry.configValues))
+        } catch {
+            // A bad value that came in through include_profile names it, or the profile asked for seems
+            // to be blamed for a line elsewhere (issue 21, item 14).
+            guard case .invalidValue(let file, let line, let key, let reason) = error, let source = includedKeys[key]
+            else { throw error }
+            throw .invalidValue(
+                file: file, line: line, key: key,
+                reason: "\(reason) (of profile \"\(source)\", which include_profile brings into \"\(name)\")")
+        }
     }
 
     /// The keys of an `[sso-session NAME]` section of the config file.

@@ -29,14 +29,21 @@ public struct SessionCache: Sendable {
         public var kind: SessionKind
         /// When it expires.
         public var expiration: Date
+        /// The session's access key id, masked (`****************WXYZ`): what tells two sessions of one
+        /// profile apart in `keyward list`.
+        public var maskedAccessKeyID: String
 
         /// Creates an entry.
-        public init(profile: String, chain: [String], kind: SessionKind, expiration: Date, planDigest: String? = nil) {
+        public init(
+            profile: String, chain: [String], kind: SessionKind, expiration: Date, planDigest: String? = nil,
+            maskedAccessKeyID: String = "****"
+        ) {
             self.profile = profile
             self.chain = chain
             self.planDigest = planDigest
             self.kind = kind
             self.expiration = expiration
+            self.maskedAccessKeyID = maskedAccessKeyID
         }
     }
 
@@ -108,7 +115,7 @@ public struct SessionCache: Sendable {
             entries.append(
                 Entry(
                     profile: session.profile, chain: session.chain, kind: session.kind, expiration: session.expiration,
-                    planDigest: session.planDigest))
+                    planDigest: session.planDigest, maskedAccessKeyID: session.credentials.maskedAccessKeyID))
         }
         return entries.sorted { ($0.expiration, $0.profile) < ($1.expiration, $1.profile) }
     }
@@ -162,9 +169,6 @@ public struct SessionCache: Sendable {
     }
 
     static func hexDigest(_ text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        Hex.string(SHA256.hash(data: Array(text.utf8)))
     }
 }

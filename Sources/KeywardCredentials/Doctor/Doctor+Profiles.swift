@@ -1,4 +1,6 @@
+import KeywardAWS
 import KeywardConfig
+import KeywardSystem
 
 /// The profile checks of `keyward doctor`: MFA on role chains, `source_profile` problems, durations.
 extension Doctor {
@@ -28,12 +30,21 @@ extension Doctor {
                 continue
             }
             guard let roleARN = resolved.profile.roleARN, !resolved.roleSteps.isEmpty else { continue }
+            let location = resolved.profile.origin(of: "role_arn").map(\.description) ?? name
+            // The same rule `exec` applies before any call (issue 21, item 13: doctor passed `not-an-arn`).
+            guard STSRequestLimits.isRoleARN(roleARN) else {
+                add(
+                    Finding(
+                        id: .roleARNNotAnARN, severity: .high, location: location,
+                        message: "role_arn \"\(roleARN)\" of profile \"\(name)\" is not a role ARN; STS refuses it",
+                        fix: "set role_arn to the role's ARN, arn:aws:iam::ACCOUNT:role/NAME"))
+                continue
+            }
             switch resolved.sourceCredentials {
             case .staticKeys, .none: break
             default: continue  // SSO, web identity, a process or the instance: no MFA device applies
             }
             let chain = resolved.chainNames.joined(separator: " -> ")
-            let location = resolved.profile.origin(of: "role_arn").map(\.description) ?? name
             if !resolved.chain.contains(where: { $0.mfaSerial != nil }) {
                 add(
                     Finding(
@@ -102,7 +113,8 @@ extension Doctor {
                     id: .sourceProfileMissing, severity: .medium, location: location,
                     message: "source_profile \"\(source)\" of profile \"\(profile)\" is in neither file; the AWS CLI "
                         + "cannot use the profile",
-                    fix: "add [profile \(source)] to the config file (and its key with keyward add \(source)), or "
+                    fix:
+                        "add [profile \(source)] to the config file (and its key with keyward add \(ShellQuoting.quoted(source))), or "
                         + "correct source_profile"),
                 "missing \(location)"
             )

@@ -88,7 +88,8 @@ public struct Doctor: Sendable {
             return Finding(
                 id: .longLivedKeyInConfigFile, severity: .high, location: "\(file.fileName):\(entry.line)",
                 message: message,
-                fix: "keyward add \(profile) (with this key), then delete its aws_access_key_id and "
+                fix:
+                    "keyward add \(ShellQuoting.quoted(profile)) (with this key), then delete its aws_access_key_id and "
                     + "aws_secret_access_key lines from \(file.fileName)")
         }
     }
@@ -156,6 +157,7 @@ public struct Doctor: Sendable {
     static func location(of error: ConfigError) -> String? {
         switch error {
         case .invalidEncoding(let file, let line), .missingSectionHeader(let file, let line),
+            .unclosedSectionHeader(let file, let line),
             .malformedLine(let file, let line), .malformedNestedLine(let file, let line, _),
             .duplicateSection(let file, let line, _), .duplicateKey(let file, let line, _, _),
             .invalidValue(let file, let line, _, _), .sourceProfileNotFound(_, _, let file, let line),

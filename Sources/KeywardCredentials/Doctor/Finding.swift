@@ -40,6 +40,8 @@ public struct Finding: Sendable, Equatable, Codable {
         case profileError = "profile-error"
         /// `duration_seconds` above 43200, the longest role session (medium).
         case durationOverRoleLimit = "duration-over-role-limit"
+        /// `role_arn` that is not a role ARN, which STS refuses (high).
+        case roleARNNotAnARN = "role-arn-not-an-arn"
         /// `duration_seconds` above 3600 on a role assumed from another role's session (medium).
         case durationOverChainingLimit = "duration-over-chaining-limit"
         /// The shared credentials file is open to group or others (high).

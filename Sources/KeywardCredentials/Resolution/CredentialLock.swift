@@ -1,3 +1,4 @@
+import Glibc
 import KeywardSystem
 
 /// The cross-process lock around fetching one session: a lock file per purpose and fingerprint under
@@ -50,6 +51,7 @@ enum CredentialLock {
         let lock: FileLock.Held
         do {
             try SecureFile.createDirectory(at: directory)
+            removeStaleLocks(in: directory, keeping: path)
             lock = try await FileLock(path: path).acquire(.exclusive, timeout: timeout) { holder in
                 notice?(CredentialLockWait(profile: profile, purpose: purpose, holder: holder, path: path))
             }
@@ -65,6 +67,35 @@ enum CredentialLock {
         }
         lock.release()
         return try outcome.get()
+    }
+}
+
+extension CredentialLock {
+    /// Lock files unused for this long are deleted when another lock is taken.
+    static let staleAge: Double = 86_400
+
+    /// Deletes the lock files of `directory` no one has used for a day, so they do not pile up: there is one
+    /// per chain fingerprint, and fingerprints change with every key rotation or config edit (issue 21,
+    /// item 15). A file is deleted only while this process holds its lock, and `FileLock` acquirers check
+    /// that the file they locked is still in place, so a process waiting on a deleted file starts again.
+    /// Failures are ignored: a file left behind costs nothing but a directory entry.
+    static func removeStaleLocks(in directory: String, keeping current: String, now: Double = Double(time(nil))) {
+        guard let names = try? SecureFile.entries(in: directory) else { return }
+        for name in names where name.hasSuffix(".lock") {
+            let path = directory + "/" + name
+            var info = stat()
+            guard path != current, stat(path, &info) == 0, now - Double(info.st_mtim.tv_sec) > staleAge else {
+                continue
+            }
+            do {
+                guard let held = try FileLock(path: path, removeWhenReleased: true).tryAcquire(.exclusive) else {
+                    continue
+                }
+                held.release()
+            } catch {
+                continue
+            }
+        }
     }
 }
 

@@ -37,12 +37,8 @@ extension CredentialPlan {
 }
 
 extension CredentialPlan {
-    /// The digests of every session this plan reads or writes (the final one and its MFA session), as
-    /// `CachedSession.planDigest` records them: how `clear` and `list` find a profile's sessions by what it
-    /// resolves to. Two identical role profiles share these, and so their session.
-    public var sessionDigests: Set<String> {
-        var digests: Set<String> = [finalKey.digest]
-        if let key = sessionTokenKey { digests.insert(key.digest) }
-        return digests
-    }
+    /// The digest of the session this plan ends in, as `CachedSession.planDigest` records it: how `clear` and
+    /// `list` find a profile's session by what it resolves to. Two identical role profiles share it, and so
+    /// their session; the MFA session a role chain starts from stays its source profile's.
+    public var sessionDigest: String { finalKey.digest }
 }

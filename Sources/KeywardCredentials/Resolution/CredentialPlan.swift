@@ -171,6 +171,7 @@ public struct CredentialPlan: Sendable, Equatable {
                     transitiveTagKeys: role.transitiveSessionTags, sourceIdentity: role.sourceIdentity))
         }
         roles = steps
+        try checkLimits()
     }
 
     /// Whether anything is fetched from STS (otherwise the source's credentials are used as they are).

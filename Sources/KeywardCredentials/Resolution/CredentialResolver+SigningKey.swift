@@ -21,7 +21,7 @@ extension CredentialResolver {
     /// - Parameters:
     ///   - profile: the profile, or `nil` to select as the AWS CLI does.
     ///   - region: a command's `--region`, which wins for the endpoints.
-    /// - Throws: `CredentialsError.roleProfileHasNoKey` for a profile that assumes a role, `.noCredentials`
+    /// - Throws: `CredentialsError.roleProfileWhereKeyNeeded` for a profile that assumes a role, `.noCredentials`
     ///   when there is no key, `.config` for bad settings.
     public func signingKey(
         forProfile profile: String?, region: String? = nil
@@ -35,7 +35,7 @@ extension CredentialResolver {
         }
         let (plan, resolved) = try plan(for: profile)
         guard resolved.roleSteps.isEmpty else {
-            throw .roleProfileHasNoKey(profile: plan.profile, source: resolved.source.name)
+            throw .roleProfileWhereKeyNeeded(profile: plan.profile, sourceProfile: resolved.profile.sourceProfile)
         }
         try CredentialProcessGuard(environment: environment).check(plan.profile, profiles: profiles)
         let loader = SourceLoader(keys: keys, cache: cache, environment: environment, requestedProfile: plan.profile)

@@ -105,7 +105,8 @@ public struct CredentialResolver: Sendable {
         let (plan, resolved) = try plan(for: profile)
         try CredentialProcessGuard(environment: environment).check(plan.profile, profiles: profiles)
         let loader = SourceLoader(
-            keys: keys, cache: cache, environment: environment, requestedProfile: plan.profile)
+            keys: keys, cache: cache, environment: environment, requestedProfile: plan.profile,
+            configProfiles: profiles.profileNames)
         if !plan.fetchesSession && !isWebIdentity(plan.source) {
             let loaded = try await loader.load(plan.source)
             guard let credentials = loaded.credentials else { throw .noCredentials(profile: plan.profile) }

@@ -1,4 +1,5 @@
 import KeywardAWS
+import KeywardSystem
 import KeywardVault
 
 extension KeyRotation {
@@ -42,7 +43,8 @@ extension KeyRotation {
         public var description: String {
             switch self {
             case .noStoredKey(let profile):
-                return "profile \(profile): no access key is stored; run keyward add \(profile) first"
+                return
+                    "profile \(profile): no access key is stored; run keyward add \(ShellQuoting.quoted(profile)) first"
             case .vaultUnreadable(let profile, let error):
                 return "profile \(profile): \(error)"
             case .storedKeyRejected(let profile, let masked, let error):

@@ -38,6 +38,8 @@ public struct KeyRotation: Sendable {
         public var attempts: Int
         /// Whether the old key had already been deleted by someone else (`NoSuchEntity`).
         public var oldKeyWasAlreadyGone: Bool
+        /// How many cached sessions minted from the old key were dropped.
+        public var droppedSessions = 0
 
         /// Describes a rotation's result.
         public init(user: String, oldKeyID: String, newKeyID: String, attempts: Int, oldKeyWasAlreadyGone: Bool) {
@@ -80,6 +82,9 @@ public struct KeyRotation: Sendable {
     /// The MFA device and its current code: the IAM calls are then signed with a 15-minute MFA session
     /// instead of the long-lived key.
     public var mfa: (serial: String, code: String)?
+    /// The cached sessions, whose entries minted from the old key are dropped once it is deleted: they stop
+    /// working with it, and were listed next to the new key's sessions (issue 21, item 3).
+    public var sessions: SessionCache?
 
     public init(
         profile: String, vault: KeyVault, service: any AccessKeyService,
@@ -102,6 +107,12 @@ public struct KeyRotation: Sendable {
     /// - Throws: `KeyRotation.Failure`, whose description says what is stored and what is left to clean up.
     public func run() async throws(Failure) -> Outcome {
         let old = try await storedKey()
+        // Before IAM makes a key that could then only be kept where a reboot loses it.
+        do {
+            try vault.checkKeepsKeys()
+        } catch {
+            throw .vaultUnreadable(profile: profile, error)
+        }
         let oldCredentials = AWSCredentials(
             accessKeyID: old.accessKeyID, secretAccessKey: SecretAccessKey(old.secretAccessKey.unredacted))
         let identity: CallerIdentity
@@ -153,9 +164,14 @@ public struct KeyRotation: Sendable {
             }
             alreadyGone = true
         }
-        return Outcome(
+        var outcome = Outcome(
             user: user, oldKeyID: old.accessKeyID, newKeyID: new.accessKeyID, attempts: attempts,
             oldKeyWasAlreadyGone: alreadyGone)
+        // Every session whose chain starts at this profile was minted from its stored key, which was the old
+        // one until a moment ago. Failing to drop them loses nothing: their cache keys name the old key id,
+        // so they are never used again, and they expire.
+        outcome.droppedSessions = (try? await sessions?.clear(profile: profile)) ?? 0
+        return outcome
     }
 
     /// The IAM user name in a user ARN (`arn:aws:iam::123456789012:user/division/jo` gives `jo`), or `nil`

@@ -13,6 +13,9 @@ struct SourceLoader: Sendable {
     var environment: Environment
     /// The profile asked for, marked in `credential_process` children with the source's own.
     var requestedProfile: String?
+    /// The profiles of the config files, when known: a vault profile without a stored key that is not
+    /// among them does not exist at all, and the error says so with the names closest to it.
+    var configProfiles: [String]?
 
     /// What identifies the source's key in cache keys, when it is cheap to know: without decrypting the
     /// vault or running a process. `nil` means the source must be loaded first.
@@ -29,7 +32,7 @@ struct SourceLoader: Sendable {
             return "process"  // the command is part of the fingerprint
         case .webIdentity(let file, _, _, _):
             guard let bytes = try? SecureFile.read(at: file) else { return nil }
-            return "token:" + SHA256.hash(data: bytes).prefix(12).map { String($0, radix: 16) }.joined()
+            return "token:" + Hex.string(SHA256.hash(data: bytes).prefix(12))
         }
     }
 
@@ -45,7 +48,7 @@ struct SourceLoader: Sendable {
             } catch {
                 throw .vault(error)
             }
-            guard let stored else { throw .noCredentials(profile: profile) }
+            guard let stored else { throw await missingKey(profile) }
             if let cache, let stamp {
                 await cache.rememberKeyID(stored.accessKeyID, profile: profile, storeName: keys.location, stamp: stamp)
             }

@@ -274,10 +274,10 @@ struct PolicyReader {
         }
         if kind.namesPrincipals, principals == nil {
             report(
-                .missingPrincipal, path, "no Principal or NotPrincipal in a \(kind.rawValue) policy", at: node.offset)
+                .missingPrincipal, path, "no Principal or NotPrincipal in \(kind.phrase)", at: node.offset)
         } else if !kind.namesPrincipals, principals != nil {
             let code: IssueCode = kind == .scp ? .scpSyntaxErrorPrincipal : .unsupportedPrincipal
-            report(code, path, "Principal is not allowed in a \(kind.rawValue) policy", at: node.offset)
+            report(code, path, "Principal is not allowed in \(kind.phrase)", at: node.offset)
         }
         guard let effect, let actions else { return nil }
         var statement = PolicyStatement(

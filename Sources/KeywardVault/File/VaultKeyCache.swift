@@ -86,13 +86,7 @@ public struct VaultKeyCache: Sendable {
     }
 
     private static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        Hex.string(bytes)
     }
 
     private static func bytes(hex text: String) -> [UInt8]? {

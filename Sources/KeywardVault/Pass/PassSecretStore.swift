@@ -67,17 +67,30 @@ public struct PassSecretStore: SecretStore {
     /// The entries in `keyward/KIND/`, decoded and sorted (see `SecretStore.list`).
     public func list(_ kind: VaultItem.Kind) async throws(VaultError) -> [String] {
         let directory = "\(configuration.storeDirectory)/\(configuration.entryPrefix)/\(kind.rawValue)"
-        let names: [String]?
+        var files: [String] = []
         do {
-            names = try SecureFile.entries(in: directory)
+            try Self.collectEntries(in: directory, relative: "", into: &files)
         } catch {
             throw .system(error)
         }
-        return VaultItem.sorted(
-            (names ?? []).compactMap { file in
-                guard file.hasSuffix(".gpg") else { return nil }
-                return PassEntryName.decode(String(file.dropLast(4)))
-            })
+        return VaultItem.sorted(files.compactMap { PassEntryName.decode(String($0.dropLast(4))) })
+    }
+
+    /// The `.gpg` files under `directory`, as paths relative to it: a long name's chunks are directories
+    /// (`PassEntryName`). Only chunk-sized directory names are followed, so a tree of unrelated entries is
+    /// never walked.
+    private static func collectEntries(
+        in directory: String, relative: String, into files: inout [String]
+    ) throws(SystemError) {
+        for name in try SecureFile.entries(in: directory) ?? [] {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            if name.hasSuffix(".gpg") {
+                files.append(path)
+            } else if name.utf8.count >= PassEntryName.chunkLimit - 3, !name.hasPrefix(".") {
+                // A full chunk is at least chunkLimit - 3 bytes (a 4-byte character that did not fit starts the next).
+                try collectEntries(in: directory + "/" + name, relative: path, into: &files)
+            }
+        }
     }
 
     /// Runs `pass rm --force keyward/KIND/NAME`; `false` when the entry does not exist (see `SecretStore.delete`).

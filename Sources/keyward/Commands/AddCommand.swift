@@ -22,6 +22,9 @@ struct AddCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Read the key from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY instead of prompting.")
     var env = false
 
+    @Flag(name: .long, help: "Replace a different key already stored for the profile without asking.")
+    var force = false
+
     // Anything after the profile. Captured so that argument-parser's own "unexpected argument" message,
     // which repeats the argument, never echoes a secret someone tried to pass.
     @Argument(parsing: .allUnrecognized, help: .hidden)
@@ -38,6 +41,8 @@ struct AddCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(global: global)
         _ = try VaultItem.accessKey(profile: profile)  // refuse an unusable name before asking for a secret
+        let vault = try context.keyVault()
+        try vault.checkKeepsKeys()  // and a backend that forgets at reboot
         let (accessKeyID, secret) = try readKey(context: context)
         let key = StoredKey(accessKeyID: accessKeyID, secretAccessKey: secret, storedAt: Date())
         switch key.shape {
@@ -57,12 +62,22 @@ struct AddCommand: AsyncParsableCommand {
                     "profile \(profile): the access key id does not look like one (expected AKIA followed by "
                     + "upper-case letters and digits); nothing was stored")
         }
-        let vault = try context.keyVault()
-        let replaced = try await vault.key(profile: profile) != nil
+        let existing = try await vault.key(profile: profile)
+        if let existing, !force, !existing.holdsSameKey(as: key) {
+            // The stored key is the only copy Keyward has (issue 21, item 1): replacing it is asked for, as
+            // `remove` asks, and `import` refuses in the same case.
+            try TerminalConfirmation(profile: profile, outcomeIfNot: "nothing was stored").confirm(
+                "Replace the access key \(existing.maskedAccessKeyID) of profile \(profile) in \(vault.store.kind) "
+                    + "with \(key.maskedAccessKeyID)? The old key cannot be recovered.",
+                forceHint:
+                    "the access key \(existing.maskedAccessKeyID) is already stored in \(vault.store.kind); pass --force "
+                    + "to replace it, or keyward rotate to replace it with a new key")
+        }
+        let replaced = existing != nil
         try await vault.storeKey(key, profile: profile)
         print(
             "\(replaced ? "Replaced the key of" : "Added") profile \(profile): \(key.maskedAccessKeyID) in "
-                + "\(vault.store.kind) (\(vault.store.location))")
+                + "\(vault.store.kind) (\(vault.store.location)), \(vault.store.kind.persistence)")
     }
 
     /// The key id and secret, from the environment or the terminal, trimmed of surrounding blanks.

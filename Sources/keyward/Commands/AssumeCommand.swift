@@ -70,7 +70,13 @@ struct AssumeCommand: AsyncParsableCommand {
             throw ValidationError("SESSION_NAME must be 2-64 characters of letters, digits and +=,.@_-.")
         }
         if mfaToken != nil, mfaSerial == nil { throw ValidationError("--mfa-token needs --mfa-serial.") }
-        if let duration { _ = try SessionDuration.seconds(from: duration) }
+        // What STS would refuse, before a vault is opened or an MFA code asked for (issue 21, item 13).
+        var limits: [STSRequestLimits.Value] = [.roleARN(roleARN)]
+        if let duration {
+            limits.append(.duration(seconds: try SessionDuration.seconds(from: duration), call: .assumeRole))
+        }
+        if let mfaToken { limits.append(.mfaCode(mfaToken)) }
+        do { for value in limits { try STSRequestLimits.check(value) } } catch { throw ValidationError("\(error).") }
     }
 
     func run() async throws {

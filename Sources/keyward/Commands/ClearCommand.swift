@@ -23,11 +23,12 @@ struct ClearCommand: AsyncParsableCommand {
         let context = CommandContext(global: global)
         let cache = try context.sessionCache()
         // What the profile resolves to, so a session it shares with an identical profile is found too.
-        let plans =
-            try profile.map { name in
-                (try? context.credentialResolver(mfaToken: nil, options: CredentialOptions()).plan(for: name).0)?
-                    .sessionDigests ?? []
-            } ?? []
+        var plans: Set<String> = []
+        if let profile,
+            let plan = try? context.credentialResolver(mfaToken: nil, options: CredentialOptions()).plan(for: profile).0
+        {
+            plans.insert(plan.sessionDigest)
+        }
         let count = try await cache.clear(profile: profile, plans: plans)
         let what = count == 1 ? "session" : "sessions"
         let scope = profile.map { " for \($0)" } ?? ""

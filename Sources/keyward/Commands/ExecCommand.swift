@@ -4,8 +4,13 @@ import KeywardCredentials
 import KeywardServer
 import KeywardSystem
 
-/// `keyward exec PROFILE [--mfa-token CODE] [--duration D] [--no-session] -- COMMAND...`: runs a program with
-/// the profile's temporary credentials in its environment.
+/// `keyward exec PROFILE [--mfa-token CODE] [--duration D] [--no-session] [--] COMMAND...`: runs a program
+/// with the profile's temporary credentials in its environment.
+///
+/// As with aws-vault, the first argument after the profile that is not one of exec's options starts the
+/// command, so `keyward exec ro aws sts get-caller-identity` needs no `--` (issue 21, item 10); options
+/// after that belong to the command. A `--` before the command is still accepted, and needed for a
+/// command whose name starts with `-`.
 ///
 /// Keyward replaces itself with the program (`execve`), as aws-vault does on Unix: signals from the
 /// terminal or a supervisor reach the program directly, and its exit status is the status of the command.
@@ -37,7 +42,10 @@ struct ExecCommand: AsyncParsableCommand {
                 + "refreshes from it, so long runs never see an expired key.", valueName: "ec2|ecs"))
     var server: ServerKind?
 
-    @Argument(parsing: .postTerminator, help: "The command and its arguments (default: $SHELL).")
+    // Without `--`, `ExecCommand.insertingTerminator` puts one before the command first.
+    @Argument(
+        parsing: .postTerminator,
+        help: "The command and its arguments (default: $SHELL); the -- before it may be left out.")
     var command: [String] = []
 
     func run() async throws {

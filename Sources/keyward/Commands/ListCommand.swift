@@ -17,27 +17,36 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext(global: global)
-        let configured = try context.profileResolver().profileNames
+        let resolver = try context.profileResolver()
+        let configured = resolver.profileNames
+        let inConfigFile = Set(resolver.configFileProfileNames)
         let vault = try context.keyVault()
         let stored = try await vault.profiles()
         let sessions = try await context.sessionCache(sharing: vault).entries()
         var entries: [VaultListing.Profile] = []
-        let resolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
+        let credentialResolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
         let names = VaultListing.merge(configured: configured, stored: stored, sessions: sessions.map(\.profile))
         for name in names {
             let key = try await vault.key(profile: name)
             // A profile's sessions are those its plan reads (shared with identical profiles), or fetched for it.
-            let plans = (try? resolver.plan(for: name).0)?.sessionDigests ?? []
+            let plans = Set([(try? credentialResolver.plan(for: name).0)?.sessionDigest].compactMap { $0 })
             entries.append(
                 VaultListing.Profile(
-                    name: name, inConfig: configured.contains(name),
+                    name: name, inConfig: inConfigFile.contains(name),
                     key: key.map { VaultListing.Key(accessKeyID: $0.maskedAccessKeyID, storedAt: $0.storedAt) },
                     backend: key == nil ? nil : vault.store.kind.rawValue,
                     sessions: sessions.filter { $0.profile == name || $0.planDigest.map(plans.contains) == true }.map {
-                        VaultListing.Session(kind: $0.kind.rawValue, expiration: $0.expiration)
-                    }))
+                        VaultListing.Session(
+                            kind: $0.kind.rawValue, expiration: $0.expiration, accessKeyID: $0.maskedAccessKeyID)
+                    }, survivesReboot: key == nil ? nil : vault.store.kind.survivesReboot))
         }
         let listing = VaultListing(profiles: entries)
         print(json ? try listing.jsonText() : listing.table(), terminator: json ? "\n" : "")
+        if entries.isEmpty, !json {
+            // Nothing on stdout looked like a failure (issue 21, item 15); stdout stays data only.
+            ErrorPresenter.notice(
+                "no profiles: none in the AWS config files, no key in \(vault.store.kind) and no cached session; "
+                    + "add a key with keyward add PROFILE")
+        }
     }
 }

@@ -57,15 +57,19 @@ struct LoginCommand: AsyncParsableCommand {
             sessionDuration: duration?.seconds)
         let request = try signIn.tokenRequest(for: resolved.credentials)
         let answer: HTTPAnswer
+        let host = signIn.endpoint.host ?? "the federation endpoint"
+        // A person waiting on --debug sees what is asked of whom (issue 21, item 4); never the token.
+        context.logger.debug("asking for a sign-in token", metadata: ["endpoint": "\(host)"])
         do {
             answer = try await AsyncHTTPTransport(maxBodyBytes: 64 << 10).send(request, timeout: 15)
+            context.logger.debug("answered", metadata: ["endpoint": "\(host)", "status": "\(answer.status)"])
         } catch {
-            let host = signIn.endpoint.host ?? "the federation endpoint"
+            context.logger.debug("no answer", metadata: ["endpoint": "\(host)", "error": "\(error)"])
             switch error {
             case .timeout:
                 throw CommandExit(code: 1, description: "console sign-in: \(host) did not answer within 15 s")
             case .connection(let reason):
-                throw CommandExit(code: 1, description: "console sign-in: \(host): \(reason)")
+                throw CommandExit(code: 1, description: "console sign-in: cannot reach \(host): \(reason)")
             }
         }
         print(signIn.loginURL(token: try ConsoleSignIn.signInToken(from: answer)))

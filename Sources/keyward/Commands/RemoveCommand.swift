@@ -1,5 +1,4 @@
 import ArgumentParser
-import KeywardSystem
 import KeywardVault
 
 /// `keyward remove PROFILE [--force]`: deletes a profile's stored key after asking on the terminal.
@@ -29,23 +28,10 @@ struct RemoveCommand: AsyncParsableCommand {
                     + "(\(vault.store.location)); nothing was removed")
         }
         if !force {
-            let question =
+            try TerminalConfirmation(profile: profile, outcomeIfNot: "nothing was removed").confirm(
                 "Delete the access key \(key.maskedAccessKeyID) of profile \(profile) from \(vault.store.kind)? "
-                + "It cannot be recovered. [y/N] "
-            let answer: String
-            do {
-                answer = try TerminalPrompt().readLine(prompt: question, limit: 16)
-            } catch SystemError.noTerminal {
-                throw CommandExit(
-                    code: 1,
-                    description: "profile \(profile): no terminal to confirm the removal on; pass --force to remove "
-                        + "without asking; nothing was removed")
-            } catch {
-                throw CommandExit(code: 1, description: "profile \(profile): \(error); nothing was removed")
-            }
-            guard ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                throw CommandExit(code: 1, description: "profile \(profile): not confirmed; nothing was removed")
-            }
+                    + "It cannot be recovered.",
+                forceHint: "no terminal to confirm the removal on; pass --force to remove without asking")
         }
         try await vault.removeKey(profile: profile)
         // Sessions made from the removed key go too, as with aws-vault's `remove`: removing a key is how a

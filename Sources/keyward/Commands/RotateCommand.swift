@@ -39,18 +39,25 @@ struct RotateCommand: AsyncParsableCommand {
             throw CommandExit(
                 code: 1, description: "profile \(profile) has no mfa_serial in the config; --mfa-token needs one")
         }
+        let vault = try context.keyVault()
         var rotation = KeyRotation(
-            profile: profile, vault: try context.keyVault(),
+            profile: profile, vault: vault,
             service: AWSAccessKeyService(
                 sts: credentialResolver.client(for: try endpoints.sts()),
                 iam: credentialResolver.client(for: try endpoints.iam())),
             progress: { line in FileHandle.standardError.write(Data(("keyward: " + line + "\n").utf8)) })
         rotation.mfa = mfa
+        // Without a usable session cache there is nothing to drop; the rotation itself must not fail for it.
+        rotation.sessions = try? context.sessionCache(sharing: vault)
         let outcome = try await rotation.run()
-        let masked = { (id: String) in String(repeating: "*", count: 16) + id.suffix(4) }
+        let masked = { (id: String) in AWSCredentials.masked(accessKeyID: id) }
         let deleted = outcome.oldKeyWasAlreadyGone ? "was already deleted" : "deleted"
+        let dropped = outcome.droppedSessions
+        let sessions =
+            dropped == 0 ? "" : ", \(dropped) cached session\(dropped == 1 ? "" : "s") of the old key dropped"
         print(
-            "Rotated profile \(profile) (user \(outcome.user)): new key \(masked(outcome.newKeyID)) stored, "
-                + "old key \(outcome.oldKeyID) \(deleted)")
+            "Rotated profile \(profile) (user \(outcome.user)): new key \(masked(outcome.newKeyID)) stored in "
+                + "\(vault.store.kind) (\(vault.store.kind.persistence)), "
+                + "old key \(masked(outcome.oldKeyID)) \(deleted)\(sessions)")
     }
 }

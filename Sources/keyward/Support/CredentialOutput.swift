@@ -1,5 +1,6 @@
 import KeywardAWS
 import KeywardCredentials
+import KeywardSystem
 
 /// The text `keyward export` prints for each format (stdout is data only).
 enum CredentialOutput {
@@ -38,12 +39,5 @@ enum CredentialOutput {
         }
     }
 
-    static func shellQuoted(_ text: String) -> String {
-        let safe = text.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-                || "+/=_.:-@,".unicodeScalars.contains($0)
-        }
-        if safe && !text.isEmpty { return text }
-        return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
-    }
+    static func shellQuoted(_ text: String) -> String { ShellQuoting.quoted(text) }
 }

@@ -6,7 +6,7 @@ import KeywardVault
 ///
 /// JSON shape (`--json`):
 /// ```json
-/// {"profiles": [{"name": "jo", "inConfig": true, "backend": "file",
+/// {"profiles": [{"name": "jo", "inConfig": true, "backend": "file", "survivesReboot": true,
 ///                "key": {"accessKeyId": "****************WXYZ", "storedAt": "2026-11-23T05:00:00Z"},
 ///                "sessions": [{"kind": "session-token", "expiration": "2026-11-23T06:00:00Z"}]}]}
 /// ```
@@ -23,6 +23,9 @@ struct VaultListing: Sendable, Equatable, Encodable {
         var backend: String?
         /// Its cached sessions.
         var sessions: [Session]
+        /// Whether its key is still there after a reboot (`nil` when no key is stored): the kernel keyring
+        /// forgets (issue 21, item 2).
+        var survivesReboot: Bool? = nil
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -31,10 +34,11 @@ struct VaultListing: Sendable, Equatable, Encodable {
             try container.encode(key, forKey: .key)  // null rather than absent: every row has the same keys
             try container.encode(backend, forKey: .backend)
             try container.encode(sessions, forKey: .sessions)
+            try container.encode(survivesReboot, forKey: .survivesReboot)
         }
 
         private enum CodingKeys: String, CodingKey {
-            case name, inConfig, key, backend, sessions
+            case name, inConfig, key, backend, sessions, survivesReboot
         }
     }
 
@@ -63,6 +67,13 @@ struct VaultListing: Sendable, Equatable, Encodable {
         var kind: String
         /// When it expires.
         var expiration: Date?
+        /// Its access key id, masked: two sessions of one profile differ here (issue 21, item 15).
+        var accessKeyID: String? = nil
+
+        private enum CodingKeys: String, CodingKey {
+            case kind, expiration
+            case accessKeyID = "accessKeyId"
+        }
     }
 
     /// The rows, in order.
@@ -86,7 +97,8 @@ struct VaultListing: Sendable, Equatable, Encodable {
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
-    /// An aligned table with a header line; `-` marks an empty cell. Empty string when there are no rows.
+    /// An aligned table with a header line; `-` marks an empty cell. Empty string when there are no rows
+    /// (`ListCommand` then says so on stderr, keeping stdout data only).
     func table() -> String {
         guard !profiles.isEmpty else { return "" }
         let header = ["PROFILE", "KEY", "BACKEND", "STORED", "SESSIONS"]
@@ -94,12 +106,9 @@ struct VaultListing: Sendable, Equatable, Encodable {
             [
                 profile.name,
                 profile.key?.accessKeyID ?? "-",
-                profile.backend ?? "-",
+                profile.backend.map { profile.survivesReboot == false ? $0 + " (until reboot)" : $0 } ?? "-",
                 profile.key?.storedAt.map(Self.timestamp) ?? "-",
-                profile.sessions.isEmpty
-                    ? "-"
-                    : profile.sessions.map { "\($0.kind) until \($0.expiration.map(Self.timestamp) ?? "?")" }
-                        .joined(separator: ", "),
+                profile.sessions.isEmpty ? "-" : Self.sessionsCell(profile.sessions),
             ]
         }
         let all = [header] + rows
@@ -110,6 +119,17 @@ struct VaultListing: Sendable, Equatable, Encodable {
                     ? row[column] : row[column] + String(repeating: " ", count: widths[column] - row[column].count)
             }.joined(separator: "  ") + "\n"
         }.joined()
+    }
+
+    /// `assumed-role until T`, one per session; two of the same kind also show their key ids, so duplicate
+    /// sessions (from a rotated key, or an edited chain) are told apart.
+    static func sessionsCell(_ sessions: [Session]) -> String {
+        let kinds = sessions.map(\.kind)
+        return sessions.map { session in
+            let until = "\(session.kind) until \(session.expiration.map(Self.timestamp) ?? "?")"
+            guard kinds.filter({ $0 == session.kind }).count > 1, let key = session.accessKeyID else { return until }
+            return until + " (key \(key))"
+        }.joined(separator: ", ")
     }
 
     /// `2026-11-23T05:00:00Z`.

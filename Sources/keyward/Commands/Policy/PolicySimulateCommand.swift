@@ -15,7 +15,7 @@ struct PolicySimulateCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: DebugOption
 
     @Option(name: .customLong("policy"), help: "An identity-based policy file (repeatable).")
     var policies: [String] = []

@@ -10,7 +10,7 @@ struct PolicyTemplateCommand: AsyncParsableCommand {
         discussion: PolicyTemplate.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n")
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: DebugOption
 
     @Argument(help: "Template name: \(PolicyTemplate.allCases.map(\.rawValue).joined(separator: ", ")).")
     var name: String

@@ -10,7 +10,7 @@ struct PolicyValidateCommand: AsyncParsableCommand {
         discussion: "Prints one finding per line (none for a clean file); exits 1 when any finding is an ERROR."
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: DebugOption
 
     @Argument(help: "Policy files.")
     var files: [String]

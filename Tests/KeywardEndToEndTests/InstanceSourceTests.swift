@@ -134,6 +134,43 @@ import Testing
         }
     }
 
+    /// An IMDS that accepts connections and never answers: the token request times out (botocore then tries
+    /// IMDSv1), both GETs time out, and the error says so in one line after about three seconds.
+    @Test func anEndpointThatNeverAnswersTimesOut() throws {
+        let listener = Process()
+        listener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // The kernel completes each connection in the backlog; nothing ever reads or writes.
+        listener.arguments = [
+            "python3", "-c",
+            "import socket, time\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(16)\n"
+                + "print(s.getsockname()[1], flush=True)\ntime.sleep(120)",
+        ]
+        let output = Pipe()
+        listener.standardOutput = output
+        try listener.run()
+        defer { listener.terminate() }
+        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        let port = try #require(Int(line.trimmingCharacters(in: .whitespacesAndNewlines)))
+
+        let home = try TemporaryHome()
+        try home.write(
+            ".aws/config",
+            "[profile ec2role]\nrole_arn = arn:aws:iam::123456789012:role/readonly\n"
+                + "credential_source = Ec2InstanceMetadata\nregion = us-east-1\n")
+        let result = try KeywardCLI.run(
+            ["export", "ec2role"],
+            environment: [
+                "HOME": home.url.path, "KEYWARD_HOME": home.url.path + "/keyward", "KEYWARD_BACKEND": "file",
+                "KEYWARD_FILE_PASSPHRASE": "test passphrase", "AWS_ENDPOINT_URL": "http://127.0.0.1:9",
+                "AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://127.0.0.1:\(port)",
+            ], timeout: 30)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr
+                == "keyward: profile ec2role: credential_source = Ec2InstanceMetadata at http://127.0.0.1:\(port): "
+                + "no answer within 1 s (2 attempts)\n")
+    }
+
     /// Failures before any request, and an endpoint nobody listens on: one line naming the profile and where.
     @Test func unusableEndpointsAreOneLineErrors() throws {
         let home = try TemporaryHome()

@@ -2,6 +2,7 @@ import Foundation
 import KeywardAWS
 import KeywardConfig
 import KeywardCredentials
+import KeywardTestSupport
 import Synchronization
 import Testing
 
@@ -45,9 +46,9 @@ import Testing
         ).credentials()
         #expect(credentials.accessKeyID == "ASIATASK")
         #expect(credentials.sessionToken?.value == "task-token")
-        #expect(transport.sent.map(\.line) == ["GET http://127.0.0.1:8080/creds"])
-        #expect(transport.sent.map(\.headerLines) == [["Accept: application/json", "Authorization: task-auth"]])
-        #expect(transport.sent.map(\.timeout) == [2])
+        #expect(transport.lines == ["GET http://127.0.0.1:8080/creds"])
+        #expect(transport.headerLines == [["Accept: application/json", "Authorization: task-auth"]])
+        #expect(transport.timeouts == [2])
     }
 
     /// The relative URI wins and is a path on the ECS agent (the transport is scripted: nothing is sent).
@@ -59,8 +60,8 @@ import Testing
                 "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.1:8080/creds",
             ], transport
         ).credentials()
-        #expect(transport.sent.map(\.line) == ["GET http://169.254.170.2/v2/credentials/abc"])
-        #expect(transport.sent.map(\.headerLines) == [["Accept: application/json"]])
+        #expect(transport.lines == ["GET http://169.254.170.2/v2/credentials/abc"])
+        #expect(transport.headerLines == [["Accept: application/json"]])
     }
 
     @Test(arguments: [
@@ -113,7 +114,7 @@ import Testing
         _ = try await source.credentials()
         try Data("second".utf8).write(to: file)
         _ = try await source.credentials()
-        #expect(transport.sent.map { $0.request.headerValues(named: "Authorization") } == [["first"], ["second"]])
+        #expect(transport.sent.map { $0.headerValues(named: "Authorization") } == [["first"], ["second"]])
 
         try FileManager.default.removeItem(at: file)
         let error = await Self.failure { _ = try await source.credentials() }

@@ -2,6 +2,7 @@ import Foundation
 import KeywardAWS
 import KeywardConfig
 import KeywardCredentials
+import KeywardTestSupport
 import Testing
 
 /// IMDSv2 as botocore's `InstanceMetadataFetcher` speaks it, on a scripted transport: the token request and
@@ -36,19 +37,18 @@ import Testing
         #expect(credentials.secretAccessKey.value == "instance-secret")
         #expect(credentials.sessionToken?.value == "instance-token")
         #expect(credentials.expiration == ISO8601Timestamp.parse("2026-12-01T16:00:00Z"))
-        let sent = transport.sent
         #expect(
-            sent.map(\.line) == [
+            transport.lines == [
                 "PUT \(Self.base)/latest/api/token",
                 "GET \(Self.base)/latest/meta-data/iam/security-credentials/",
                 "GET \(Self.base)/latest/meta-data/iam/security-credentials/build-role",
             ])
         #expect(
-            sent.map(\.headerLines) == [
+            transport.headerLines == [
                 ["X-aws-ec2-metadata-token-ttl-seconds: 21600"],
                 ["X-aws-ec2-metadata-token: v2-token"], ["X-aws-ec2-metadata-token: v2-token"],
             ])
-        #expect(sent.allSatisfy { $0.timeout == 1 })
+        #expect(transport.timeouts == [1, 1, 1])
     }
 
     @Test func anEmptyTokenFieldIsALongLivedKey() async throws {
@@ -64,7 +64,7 @@ import Testing
             .answer(200, "{not json"), .answer(200, Self.document),
         ])
         #expect(try await Self.source(transport).credentials().accessKeyID == "ASIAINSTANCE")
-        #expect(transport.sent.map(\.request.method) == ["PUT", "PUT", "GET", "GET", "GET", "GET"])
+        #expect(transport.sent.map(\.method) == ["PUT", "PUT", "GET", "GET", "GET", "GET"])
     }
 
     @Test func aGetThatKeepsFailingNamesTheStatusInOneLine() async {
@@ -82,8 +82,8 @@ import Testing
     func aRefusedTokenFallsBackToV1(refusal: ScriptedTransport.Step) async throws {
         let transport = ScriptedTransport([refusal, .answer(200, "r"), .answer(200, Self.document)])
         #expect(try await Self.source(transport).credentials().accessKeyID == "ASIAINSTANCE")
-        #expect(transport.sent.map(\.request.method) == ["PUT", "GET", "GET"])
-        #expect(transport.sent.dropFirst().allSatisfy { $0.request.headers.isEmpty })
+        #expect(transport.sent.map(\.method) == ["PUT", "GET", "GET"])
+        #expect(transport.sent.dropFirst().allSatisfy { $0.headers.isEmpty })
     }
 
     @Test func noFallbackWhenV1IsDisabled() async {

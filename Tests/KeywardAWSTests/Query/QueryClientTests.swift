@@ -1,35 +1,9 @@
 import Foundation
+import KeywardTestSupport
 import Synchronization
 import Testing
 
 @testable import KeywardAWS
-
-/// A transport that answers from a script and records what it was sent.
-final class ScriptedTransport: HTTPTransport {
-    enum Step: Sendable {
-        case answer(Int, String)
-        case fail(HTTPTransportFailure)
-    }
-
-    private let state: Mutex<(steps: [Step], sent: [SignableRequest])>
-
-    init(_ steps: [Step]) {
-        state = Mutex((steps, []))
-    }
-
-    var sent: [SignableRequest] { state.withLock { $0.sent } }
-
-    func send(_ request: SignableRequest, timeout: Double) async throws(HTTPTransportFailure) -> HTTPAnswer {
-        let step = state.withLock { state -> Step in
-            state.sent.append(request)
-            return state.steps.isEmpty ? .fail(.connection("script exhausted")) : state.steps.removeFirst()
-        }
-        switch step {
-        case .answer(let status, let body): return HTTPAnswer(status: status, body: Array(body.utf8))
-        case .fail(let failure): throw failure
-        }
-    }
-}
 
 private func errorXML(_ code: String, _ message: String = "m") -> String {
     "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type><Code>\(code)</Code>"

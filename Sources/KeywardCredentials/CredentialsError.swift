@@ -40,8 +40,12 @@ public enum CredentialsError: Error, Equatable, Sendable, CustomStringConvertibl
     case webIdentityTokenUnreadable(profile: String, file: String)
     /// `credential_source = Environment` but the environment holds no key.
     case environmentCredentialsMissing(profile: String)
-    /// A source Keyward does not handle (IAM Identity Center, EC2 metadata, the ECS endpoint).
+    /// A source Keyward does not handle (IAM Identity Center).
     case unsupportedSource(profile: String, source: String)
+    /// `credential_source = Ec2InstanceMetadata` or `EcsContainer` gave no credentials. `endpoint` is where it
+    /// asked: scheme, host and port only (an ECS path names the task's credentials), `nil` when no endpoint was
+    /// chosen.
+    case metadataService(profile: String, source: Profile.CredentialSource, endpoint: String?, MetadataFailure)
     /// Waiting for another process that fetches the same session failed or timed out.
     case lock(profile: String, SystemError)
     /// This task asked again for a credential lock it already holds (a bug: waiting would never end).
@@ -96,6 +100,9 @@ public enum CredentialsError: Error, Equatable, Sendable, CustomStringConvertibl
                 + "AWS_SECRET_ACCESS_KEY are not set"
         case .unsupportedSource(let profile, let source):
             return "profile \(profile): \(source) is not supported by Keyward yet"
+        case .metadataService(let profile, let source, let endpoint, let failure):
+            return "profile \(profile): credential_source = \(source.rawValue)" + (endpoint.map { " at \($0)" } ?? "")
+                + ": \(failure)"
         case .lock(let profile, let error):
             return "profile \(profile): \(error.description)"
         case .lockReentered(let profile, let path):

@@ -18,6 +18,8 @@ public final class RecordingProxy: Sendable {
         public var service: String?
         /// The `Action` of a query-protocol call, when the form names one.
         public var action: String?
+        /// The access key ID that signed the request (the credential scope's first part), when signed.
+        public var accessKeyID: String?
     }
 
     /// The proxy's base URL.
@@ -34,10 +36,11 @@ public final class RecordingProxy: Sendable {
             def do(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 auth = self.headers.get("Authorization") or ""
-                m = re.search(r"Credential=[^/]+/\d{8}/([^/]+)/([^/]+)/", auth)
+                m = re.search(r"Credential=([^/]+)/\d{8}/([^/]+)/([^/]+)/", auth)
                 form = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
-                rec = {"method": self.command, "path": self.path, "region": m and m.group(1),
-                       "service": m and m.group(2), "action": (form.get("Action") or [None])[0]}
+                rec = {"method": self.command, "path": self.path, "region": m and m.group(2),
+                       "service": m and m.group(3), "action": (form.get("Action") or [None])[0],
+                       "accessKeyID": m and m.group(1)}
                 with lock, open(log, "a") as f: f.write(json.dumps(rec) + "\n")
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
                 req = urllib.request.Request(target + self.path, data=body or None, headers=headers, method=self.command)

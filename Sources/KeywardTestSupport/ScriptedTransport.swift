@@ -1,27 +1,36 @@
 import KeywardAWS
 import Synchronization
 
-/// A transport that answers from a script and records what it was sent: the one network stand-in for
-/// in-process tests of the Query clients and the credential chain.
+/// An `HTTPTransport` that answers from a script and records each request with the timeout it was given.
+/// Nothing goes on the network, so the link-local addresses of IMDS and ECS may appear in its URLs.
+///
+/// ```swift
+/// let transport = ScriptedTransport([.answer(200, "token"), .fail(.timeout)])
+/// // ... run the client on it ...
+/// #expect(transport.lines == ["PUT http://127.0.0.1:1/latest/api/token", "GET ..."])
+/// ```
 public final class ScriptedTransport: HTTPTransport {
-    /// One scripted answer.
+    /// One scripted outcome, used in order; once the script is spent every request fails to connect.
     public enum Step: Sendable {
         /// An HTTP status and body.
         case answer(Int, String)
-        /// No answer.
+        /// No HTTP answer.
         case fail(HTTPTransportFailure)
     }
 
-    private let state: Mutex<(steps: [Step], sent: [SignableRequest])>
+    private let state: Mutex<(steps: [Step], sent: [SignableRequest], timeouts: [Double])>
 
-    /// A transport that answers `steps` in order, then fails every further request.
+    /// Creates a transport that plays `steps`.
     public init(_ steps: [Step]) {
-        state = Mutex((steps, []))
+        state = Mutex((steps, [], []))
     }
 
-    /// Every request sent so far, in order.
+    /// Every request sent, in order.
     public var sent: [SignableRequest] { state.withLock { $0.sent } }
-
+    /// The timeout each request was sent with, in order.
+    public var timeouts: [Double] { state.withLock { $0.timeouts } }
+    /// Each request as `METHOD URL`.
+    public var lines: [String] { sent.map { "\($0.method) \($0.url.absoluteString)" } }
     /// The `Action` of each request sent so far (query-protocol form bodies).
     public var actions: [String] {
         sent.map { request in
@@ -29,10 +38,13 @@ public final class ScriptedTransport: HTTPTransport {
             return body.split(separator: "&").first { $0.hasPrefix("Action=") }.map { String($0.dropFirst(7)) } ?? "?"
         }
     }
+    /// Each request's headers as `Name: value` lines, in order.
+    public var headerLines: [[String]] { sent.map { $0.headers.map { "\($0.name): \($0.value)" } } }
 
     public func send(_ request: SignableRequest, timeout: Double) async throws(HTTPTransportFailure) -> HTTPAnswer {
         let step = state.withLock { state -> Step in
             state.sent.append(request)
+            state.timeouts.append(timeout)
             return state.steps.isEmpty ? .fail(.connection("script exhausted")) : state.steps.removeFirst()
         }
         switch step {

@@ -186,6 +186,10 @@ import Testing
                 #expect(command == aws.get["credential_process"] ?? nil)
             case .environment:
                 #expect(aws.get["credential_source"] ?? nil == "Environment")
+            case .instanceMetadata:
+                #expect(aws.get["credential_source"] ?? nil == "Ec2InstanceMetadata")
+            case .container:
+                #expect(aws.get["credential_source"] ?? nil == "EcsContainer")
             case .webIdentity(_, let role, _, _):
                 #expect(role == aws.get["role_arn"] ?? nil)
             case .vaultKey:

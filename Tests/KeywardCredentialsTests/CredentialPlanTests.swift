@@ -122,20 +122,63 @@ import Testing
 
     @Test func unsupportedSourcesAreOneLineErrors() throws {
         let config = """
+            [profile sso]
+            sso_session = corp
+            sso_account_id = 123456789012
+            sso_role_name = admin
+            """
+        #expect(
+            throws: CredentialsError.unsupportedSource(profile: "sso", source: "IAM Identity Center (sso_*)")
+        ) {
+            try Self.plan(config, "sso")
+        }
+        #expect(
+            CredentialsError.unsupportedSource(profile: "sso", source: "IAM Identity Center (sso_*)").description
+                == "profile sso: IAM Identity Center (sso_*) is not supported by Keyward yet")
+    }
+
+    /// Issue 20: the instance and the container start role chains; the IMDS keys come from the profile asked
+    /// for, as botocore reads them from the session's profile.
+    @Test func instanceAndContainerSourcesStartRoleChains() throws {
+        let config = """
             [profile ec2]
             role_arn = arn:aws:iam::123456789012:role/x
             credential_source = Ec2InstanceMetadata
+            ec2_metadata_service_endpoint = http://127.0.0.1:1
+
+            [profile deploy]
+            role_arn = arn:aws:iam::123456789012:role/deploy
+            source_profile = ec2
+            ec2_metadata_service_endpoint_mode = ipv6
+
+            [profile task]
+            role_arn = arn:aws:iam::123456789012:role/y
+            credential_source = EcsContainer
             """
-        #expect(
-            throws: CredentialsError.unsupportedSource(
-                profile: "ec2", source: "credential_source = Ec2InstanceMetadata")
-        ) {
-            try Self.plan(config, "ec2")
+        let ec2 = try Self.plan(config, "ec2")
+        #expect(ec2.source.profile == "ec2")
+        guard case .instanceMetadata(let own, "ec2") = ec2.source else {
+            Issue.record("\(ec2.source)")
+            return
         }
-        #expect(
-            CredentialsError.unsupportedSource(profile: "ec2", source: "credential_source = Ec2InstanceMetadata")
-                .description
-                == "profile ec2: credential_source = Ec2InstanceMetadata is not supported by Keyward yet")
+        #expect(own.endpoint?.text == "http://127.0.0.1:1")
+        #expect(ec2.roles.map(\.roleARN) == ["arn:aws:iam::123456789012:role/x"])
+        #expect(ec2.sessionToken == nil)
+
+        let deploy = try Self.plan(config, "deploy")
+        guard case .instanceMetadata(let asked, "ec2") = deploy.source else {
+            Issue.record("\(deploy.source)")
+            return
+        }
+        #expect(asked.endpoint == nil)
+        #expect(asked.endpointMode?.text == "ipv6")
+        #expect(deploy.roles.map(\.profile) == ["ec2", "deploy"])
+
+        let task = try Self.plan(config, "task")
+        #expect(task.source == .container(profile: "task"))
+        #expect(task.finalKey != ec2.finalKey)
+        // The instance's access key identifies the cached sessions: a new instance key, a new session.
+        #expect(ec2.finalKey.identified(by: "ASIAONE") != ec2.finalKey.identified(by: "ASIATWO"))
     }
 
     @Test func defaultSessionNames() {

@@ -33,6 +33,29 @@ import Testing
         func remove() { try? FileManager.default.removeItem(atPath: path) }
     }
 
+    /// Issue 20: a role chain that starts on the instance or in the container holds no key and needs no MFA
+    /// device: no "missing source", no MFA finding, no profile error.
+    @Test func instanceAndContainerSourcesAreKnown() throws {
+        let home = try Home()
+        defer { home.remove() }
+        try home.write(
+            ".aws/config",
+            """
+            [profile ec2]
+            role_arn = arn:aws:iam::123456789012:role/build
+            credential_source = Ec2InstanceMetadata
+            ec2_metadata_service_endpoint_mode = ipv6
+            [profile task]
+            role_arn = arn:aws:iam::123456789012:role/task
+            credential_source = EcsContainer
+            [profile deploy]
+            role_arn = arn:aws:iam::123456789012:role/deploy
+            source_profile = ec2
+
+            """)
+        #expect(home.doctor().inspect().findings == [])
+    }
+
     @Test func longLivedKeysInBothFilesAreFoundByLine() throws {
         let home = try Home()
         defer { home.remove() }

@@ -32,6 +32,10 @@ extension CredentialPlan {
         case .webIdentity(let file, let role, let name, let profile):
             return SessionKey(["v2", "web", profile, file, role, name])
         case .environment(let profile): return SessionKey(["v2", "env", profile])
+        // The instance's or container's access key is the identity added to these keys, so new instance
+        // credentials give new role sessions.
+        case .instanceMetadata(_, let profile): return SessionKey(["v2", "imds", profile])
+        case .container(let profile): return SessionKey(["v2", "container", profile])
         }
     }
 }

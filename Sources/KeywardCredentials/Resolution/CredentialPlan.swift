@@ -22,12 +22,18 @@ public struct CredentialPlan: Sendable, Equatable {
         case webIdentity(tokenFile: String, roleARN: String, sessionName: String, profile: String)
         /// `credential_source = Environment`, or environment keys when no profile was named.
         case environment(profile: String)
+        /// `credential_source = Ec2InstanceMetadata`: the instance's role, with the IMDS keys of the profile
+        /// asked for (botocore reads them from the session's profile).
+        case instanceMetadata(InstanceMetadataSource.Configuration, profile: String)
+        /// `credential_source = EcsContainer`: the container credentials endpoint named in the environment.
+        case container(profile: String)
 
         /// The profile the source belongs to.
         public var profile: String {
             switch self {
             case .vaultKey(let profile), .staticKeys(_, let profile), .credentialProcess(_, let profile),
-                .webIdentity(_, _, _, let profile), .environment(let profile):
+                .webIdentity(_, _, _, let profile), .environment(let profile), .instanceMetadata(_, let profile),
+                .container(let profile):
                 return profile
             }
         }
@@ -110,7 +116,7 @@ public struct CredentialPlan: Sendable, Equatable {
     /// - Parameters:
     ///   - resolved: the profile with its chain (`ProfileResolver.resolve`).
     ///   - options: session lengths, `--no-session`, the login name.
-    /// - Throws: `CredentialsError.unsupportedSource` for IAM Identity Center, EC2 metadata or ECS sources.
+    /// - Throws: `CredentialsError.unsupportedSource` for IAM Identity Center.
     public init(_ resolved: ResolvedProfile, options: CredentialOptions) throws(CredentialsError) {
         profile = resolved.profile.name
         region = resolved.region
@@ -128,8 +134,10 @@ public struct CredentialPlan: Sendable, Equatable {
             throw .unsupportedSource(profile: root.name, source: "IAM Identity Center (sso_*)")
         case .credentialSource(.environment, _):
             source = .environment(profile: root.name)
-        case .credentialSource(let other, _):
-            throw .unsupportedSource(profile: root.name, source: "credential_source = \(other.rawValue)")
+        case .credentialSource(.ec2InstanceMetadata, _):
+            source = .instanceMetadata(InstanceMetadataSource.Configuration(resolved.profile), profile: root.name)
+        case .credentialSource(.ecsContainer, _):
+            source = .container(profile: root.name)
         case .none:
             source = .vaultKey(profile: root.name)
         }

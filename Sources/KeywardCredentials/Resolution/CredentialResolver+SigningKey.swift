@@ -38,7 +38,8 @@ extension CredentialResolver {
             throw .roleProfileWhereKeyNeeded(profile: plan.profile, sourceProfile: resolved.profile.sourceProfile)
         }
         try CredentialProcessGuard(environment: environment).check(plan.profile, profiles: profiles)
-        let loader = SourceLoader(keys: keys, cache: cache, environment: environment, requestedProfile: plan.profile)
+        let loader = SourceLoader(
+            keys: keys, cache: cache, environment: environment, transport: transport, requestedProfile: plan.profile)
         guard let credentials = try await loader.load(plan.source).credentials else {
             throw .noCredentials(profile: plan.profile)
         }

@@ -85,7 +85,7 @@ public struct CredentialResolver: Sendable {
     public func cachedCredentials(for profile: String) async throws(CredentialsError) -> ResolvedCredentials? {
         let (plan, _) = try plan(for: profile)
         guard plan.fetchesSession || isWebIdentity(plan.source) else { return nil }
-        let loader = SourceLoader(keys: keys, cache: cache, environment: environment)
+        let loader = SourceLoader(keys: keys, cache: cache, environment: environment, transport: transport)
         return try await cached(plan.finalKey, plan: plan, loader: loader)
     }
 
@@ -105,7 +105,7 @@ public struct CredentialResolver: Sendable {
         let (plan, resolved) = try plan(for: profile)
         try CredentialProcessGuard(environment: environment).check(plan.profile, profiles: profiles)
         let loader = SourceLoader(
-            keys: keys, cache: cache, environment: environment, requestedProfile: plan.profile,
+            keys: keys, cache: cache, environment: environment, transport: transport, requestedProfile: plan.profile,
             configProfiles: profiles.profileNames)
         if !plan.fetchesSession && !isWebIdentity(plan.source) {
             let loaded = try await loader.load(plan.source)

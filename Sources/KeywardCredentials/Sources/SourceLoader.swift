@@ -6,11 +6,13 @@ import KeywardSystem
 import KeywardVault
 
 /// Reads the credentials at the root of a chain: the vault's key, keys in the files, `credential_process`,
-/// the environment, or the web identity token (whose role the resolver then assumes).
+/// the environment, the instance metadata service, the container endpoint, or the web identity token (whose
+/// role the resolver then assumes).
 struct SourceLoader: Sendable {
     var keys: KeySource
     var cache: SessionCache?
     var environment: Environment
+    var transport: any HTTPTransport
     /// The profile asked for, marked in `credential_process` children with the source's own.
     var requestedProfile: String?
     /// The profiles of the config files, when known: a vault profile without a stored key that is not
@@ -33,6 +35,8 @@ struct SourceLoader: Sendable {
         case .webIdentity(let file, _, _, _):
             guard let bytes = try? SecureFile.read(at: file) else { return nil }
             return "token:" + Hex.string(SHA256.hash(data: bytes).prefix(12))
+        case .instanceMetadata, .container:
+            return nil  // only the endpoint knows its current key: one local call, and still no STS call
         }
     }
 
@@ -82,7 +86,28 @@ struct SourceLoader: Sendable {
             else { throw .webIdentityTokenUnreadable(profile: profile, file: file) }
             return Loaded(
                 credentials: nil, identity: await cheapIdentity(of: source) ?? "token", webIdentityToken: token)
+        case .instanceMetadata, .container:
+            return try await loadMetadata(source)
         }
+    }
+
+    /// The instance's or the container's credentials, identified by their access key.
+    private func loadMetadata(_ source: CredentialPlan.Source) async throws(CredentialsError) -> Loaded {
+        let credentials: AWSCredentials
+        switch source {
+        case .instanceMetadata(let configuration, let profile):
+            let settings = try InstanceMetadataSource.Settings(
+                environment: environment, configuration: configuration, profile: profile)
+            credentials = try await InstanceMetadataSource(profile: profile, settings: settings, transport: transport)
+                .credentials()
+        case .container(let profile):
+            credentials = try await ContainerCredentialSource(
+                profile: profile, environment: environment, transport: transport
+            ).credentials()
+        default:
+            throw .noCredentials(profile: source.profile)
+        }
+        return Loaded(credentials: credentials, identity: credentials.accessKeyID)
     }
 
     /// Runs `credential_process` as botocore does (its output on stdout, its stderr ignored) and reads its JSON.

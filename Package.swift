@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "KeywardAWS", targets: ["KeywardAWS"]),
         .library(name: "KeywardVault", targets: ["KeywardVault"]),
         .library(name: "KeywardPolicy", targets: ["KeywardPolicy"]),
+        .library(name: "KeywardCatalog", targets: ["KeywardCatalog"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,7 +63,10 @@ let package = Package(
             name: "KeywardFederation",
             dependencies: ["KeywardConfig", "KeywardAWS", "KeywardSystem", "KeywardVault"]
         ),
-        .target(name: "KeywardPolicy"),
+        // The service catalogue (issue 14): generated data in the binary, parsed on first use. The policy
+        // module's validator and summaries use it; its evaluator never does.
+        .target(name: "KeywardCatalog"),
+        .target(name: "KeywardPolicy", dependencies: ["KeywardCatalog"]),
         .target(
             name: "KeywardServer",
             dependencies: [
@@ -86,7 +90,7 @@ let package = Package(
             name: "keyward",
             dependencies: [
                 "KeywardSystem", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardCredentials",
-                "KeywardFederation", "KeywardPolicy", "KeywardServer",
+                "KeywardFederation", "KeywardPolicy", "KeywardCatalog", "KeywardServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -133,7 +137,8 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "KeywardPolicyTests", dependencies: ["KeywardPolicy", "keyward"]),
+        .testTarget(name: "KeywardPolicyTests", dependencies: ["KeywardPolicy", "KeywardCatalog", "keyward"]),
+        .testTarget(name: "KeywardCatalogTests", dependencies: ["KeywardCatalog"]),
         .testTarget(
             name: "KeywardAWSTests",
             dependencies: ["KeywardAWS", "KeywardTestSupport"],

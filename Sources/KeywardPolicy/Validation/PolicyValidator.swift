@@ -1,3 +1,5 @@
+import KeywardCatalog
+
 /// Validates policies the way IAM Access Analyzer's `ValidatePolicy` does: grammar errors, security
 /// warnings, general warnings and suggestions, each with its JSON path and line.
 ///
@@ -19,15 +21,64 @@ public enum PolicyValidator {
         if let document = result.document {
             findings += lint(document, bytes: bytes)
         }
-        return findings.enumerated().sorted { lhs, rhs in
-            lhs.element.severity != rhs.element.severity
-                ? lhs.element.severity < rhs.element.severity : lhs.offset < rhs.offset
-        }.map(\.element)
+        return sorted(findings)
     }
 
     /// Validates a policy given as a string.
     public static func validate(_ text: String, source: String, kind: PolicyKind) -> [ValidationFinding] {
         validate(Array(text.utf8), source: source, kind: kind)
+    }
+
+    /// All findings for one policy, with the checks that need the service catalogue when `options` has one:
+    /// errors first, then in document order.
+    ///
+    /// - Parameters:
+    ///   - bytes: the policy JSON.
+    ///   - source: the name used in messages.
+    ///   - options: the policy's kind, the resource it is attached to, and the catalogue.
+    /// - Returns: the findings (empty for a clean policy).
+    public static func validate(_ bytes: [UInt8], source: String, options: ValidationOptions) -> [ValidationFinding] {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            return validate(bytes, source: source, kind: options.kind)
+        }
+        return validate(root, bytes: bytes, source: source, options: options)
+    }
+
+    /// Validates an already parsed policy (one of an account's, from `GetAccountAuthorizationDetails`).
+    ///
+    /// - Parameters:
+    ///   - root: the policy object.
+    ///   - bytes: the source its offsets point into, for line numbers (may be empty).
+    ///   - source: the name used in messages.
+    ///   - options: the policy's kind, the resource it is attached to, and the catalogue.
+    /// - Returns: the findings, errors first.
+    public static func validate(
+        _ root: JSONNode, bytes: [UInt8], source: String, options: ValidationOptions
+    ) -> [ValidationFinding] {
+        let result = PolicyDocument.read(root, bytes: bytes, source: source, kind: options.kind)
+        var findings = result.findings
+        if let document = result.document {
+            findings += lint(document, bytes: bytes)
+            if let catalog = options.catalog {
+                let locator = PolicyLocator(root: root, bytes: bytes)
+                var checks = CatalogChecks(catalog: catalog, locator: locator, resourceType: options.resourceType)
+                checks.run(document)
+                var risks = RiskChecks(catalog: catalog, locator: locator)
+                risks.run(document)
+                findings += checks.findings + risks.findings
+            }
+        }
+        return sorted(findings)
+    }
+
+    static func sorted(_ findings: [ValidationFinding]) -> [ValidationFinding] {
+        findings.enumerated().sorted { lhs, rhs in
+            lhs.element.severity != rhs.element.severity
+                ? lhs.element.severity < rhs.element.severity : lhs.offset < rhs.offset
+        }.map(\.element)
     }
 
     /// Statement-level checks that need the whole statement.
@@ -85,7 +136,7 @@ public enum PolicyValidator {
 
     private static func grantsPassRole(_ actions: [String]) -> Bool {
         let target = Array("iam:passrole".utf8)
-        return actions.contains { GlobMatch.matches(pattern: ASCII.lowered($0), subject: target) }
+        return actions.contains { Wildcard.matches(pattern: ASCII.lowered($0), subject: target, foldCase: false) }
     }
 
     /// Patterns matched by another pattern of the same list (variables are left alone).
@@ -95,7 +146,7 @@ public enum PolicyValidator {
             let subject = foldCase ? ASCII.lowered(pattern) : Array(pattern.utf8)
             for (otherIndex, other) in patterns.enumerated() where otherIndex != index && !other.contains("${") {
                 let otherPattern = foldCase ? ASCII.lowered(other) : Array(other.utf8)
-                let covers = GlobMatch.matches(pattern: otherPattern, subject: subject)
+                let covers = Wildcard.matches(pattern: otherPattern, subject: subject, foldCase: false)
                 let equal = otherPattern == subject
                 if covers && (!equal || otherIndex < index) {
                     result.append((pattern, other))
@@ -104,35 +155,5 @@ public enum PolicyValidator {
             }
         }
         return result
-    }
-}
-
-/// Plain `*`/`?` matching of whole byte strings, for lint checks (not on the evaluation path).
-enum GlobMatch {
-    static func matches(pattern: [UInt8], subject: [UInt8]) -> Bool {
-        var patternIndex = 0
-        var subjectIndex = 0
-        var star = -1
-        var mark = 0
-        while subjectIndex < subject.count {
-            if patternIndex < pattern.count,
-                pattern[patternIndex] == UInt8(ascii: "?") || pattern[patternIndex] == subject[subjectIndex]
-            {
-                patternIndex += 1
-                subjectIndex += 1
-            } else if patternIndex < pattern.count, pattern[patternIndex] == UInt8(ascii: "*") {
-                star = patternIndex
-                mark = subjectIndex
-                patternIndex += 1
-            } else if star >= 0 {
-                patternIndex = star + 1
-                mark += 1
-                subjectIndex = mark
-            } else {
-                return false
-            }
-        }
-        while patternIndex < pattern.count, pattern[patternIndex] == UInt8(ascii: "*") { patternIndex += 1 }
-        return patternIndex == pattern.count
     }
 }

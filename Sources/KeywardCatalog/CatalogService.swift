@@ -110,12 +110,16 @@ public struct ConditionKey: Sendable, Equatable {
     ///
     /// - Parameter written: the key from a policy's `Condition`.
     public func matches(_ written: String) -> Bool {
-        let bytes = Array(name.utf8)
-        guard let last = bytes.last, last == UInt8(ascii: "}") || last == UInt8(ascii: ">"),
-            let open = bytes.lastIndex(of: last == UInt8(ascii: "}") ? UInt8(ascii: "$") : UInt8(ascii: "<"))
-        else { return ASCIIFold.equal(bytes, written.utf8) }
-        let prefix = bytes[..<open]
-        return written.utf8.count > prefix.count && ASCIIFold.equal(prefix, written.utf8.prefix(prefix.count))
+        Self.matches(template: Array(name.utf8), written: Array(written.utf8))
+    }
+
+    /// ``matches(_:)`` on bytes.
+    static func matches<T: BidirectionalCollection<UInt8>>(template: T, written: [UInt8]) -> Bool {
+        guard let last = template.last, last == UInt8(ascii: "}") || last == UInt8(ascii: ">"),
+            let open = template.lastIndex(of: last == UInt8(ascii: "}") ? UInt8(ascii: "$") : UInt8(ascii: "<"))
+        else { return ASCIIFold.equal(template, written) }
+        let prefix = template[template.startIndex..<open]
+        return written.count > prefix.count && ASCIIFold.equal(prefix, written.prefix(prefix.count))
     }
 }
 

@@ -37,7 +37,7 @@ public enum AccountPolicies {
                 source: file, path: "",
                 reason: "not GetAccountAuthorizationDetails output (no UserDetailList, RoleDetailList or Policies)")
         }
-        var walker = Walker(file: file, bytes: bytes, catalog: catalog)
+        var walker = Walker(file: file, bytes: bytes, lines: LineIndex(bytes), catalog: catalog)
         let boundaries = Set(
             (array(members, "UserDetailList") + array(members, "RoleDetailList")).compactMap { entity in
                 string(object(entity, "PermissionsBoundary"), "PermissionsBoundaryArn")
@@ -85,6 +85,7 @@ public enum AccountPolicies {
     private struct Walker {
         let file: String
         let bytes: [UInt8]
+        let lines: LineIndex
         let catalog: ServiceCatalog?
         var groups: [FindingGroup] = []
 
@@ -102,7 +103,21 @@ public enum AccountPolicies {
                     return finding
                 }
             } else {
-                findings = PolicyValidator.validate(node, bytes: bytes, source: file, options: options)
+                // Each policy is checked as its own text, so any location lookup scans that policy, never the
+                // whole account file; locations are then moved to where the policy sits in the file.
+                let end = SourceSpan.valueEnd(from: node.offset, in: bytes)
+                let base = lines.location(of: node.offset)
+                findings = PolicyValidator.validate(
+                    Array(bytes[node.offset..<end]), source: file, options: options
+                ).map { finding in
+                    var moved = finding
+                    moved.location = finding.location.map {
+                        SourceLocation(
+                            line: base.line + $0.line - 1,
+                            column: $0.line == 1 ? base.column + $0.column - 1 : $0.column)
+                    }
+                    return moved
+                }
             }
             if !findings.isEmpty {
                 groups.append(FindingGroup(file: file, subject: subject, bytes: groupBytes, findings: findings))

@@ -53,12 +53,7 @@ extension CatalogChecks {
         else { return }
         let all = actions.compactMap { $0 }.joined()
         guard !all.isEmpty else { return }
-        let written = ConditionKey(name: clause.key, type: "")
-        let supported = all.contains { action in
-            action.allConditionKeys.contains {
-                ConditionKey(name: $0, type: "").matches(clause.key) || written.matches($0)
-            }
-        }
+        let supported = all.contains { $0.hasConditionKey(clause.key) }
         if supported { return }
         let named = statement.actions.patterns.prefix(3).joined(separator: ", ")
         add(

@@ -7,6 +7,7 @@ extension FindingRenderer {
     /// - Parameter groups: the findings per policy.
     /// - Returns: the document and a newline.
     public static func json(_ groups: [FindingGroup]) -> String {
+        var spans = SpanFinder()
         var out = JSONText()
         out.raw("{\"findings\":[")
         var first = true
@@ -43,8 +44,8 @@ extension FindingRenderer {
                     }
                 }
                 out.raw("]")
-                if let location = finding.location, let span = SourceSpan.of(location, in: group.bytes) {
-                    let end = SourceLocation.of(offset: span.end, in: group.bytes)
+                if let location = finding.location, let span = spans.span(location, in: group) {
+                    let end = span.endLocation
                     out.raw(
                         Array(
                             (",\"span\":{\"start\":{\"line\":\(location.line),\"column\":\(location.column - 1),"
@@ -72,6 +73,7 @@ extension FindingRenderer {
         for group in groups {
             for finding in group.findings where !codes.contains(finding.issueCode) { codes.append(finding.issueCode) }
         }
+        var spans = SpanFinder()
         var out = JSONText()
         out.raw(
             "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"keyward\",\"version\":"
@@ -116,8 +118,8 @@ extension FindingRenderer {
                 out.raw("}")
                 let location = finding.location ?? SourceLocation(line: 1, column: 1)
                 var region = "\"startLine\":\(location.line),\"startColumn\":\(location.column)"
-                if let span = SourceSpan.of(location, in: group.bytes) {
-                    let end = SourceLocation.of(offset: span.end, in: group.bytes)
+                if let span = spans.span(location, in: group) {
+                    let end = span.endLocation
                     region += ",\"endLine\":\(end.line),\"endColumn\":\(end.column)"
                 }
                 out.raw(Array(",\"region\":{\(region)}}}]}".utf8))
@@ -141,5 +143,25 @@ extension IssueCode {
     var title: String {
         let words = rawValue.lowercased().split(separator: "_").joined(separator: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
+
+/// Finds the spans of findings, with one line index per file (an account's findings share one file).
+struct SpanFinder {
+    private var indexes: [String: LineIndex] = [:]
+
+    struct Found {
+        var start: Int
+        var end: Int
+        var endLocation: SourceLocation
+    }
+
+    mutating func span(_ location: SourceLocation, in group: FindingGroup) -> Found? {
+        guard !group.bytes.isEmpty else { return nil }
+        let index = indexes[group.file] ?? LineIndex(group.bytes)
+        indexes[group.file] = index
+        guard let start = index.offset(of: location) else { return nil }
+        let end = SourceSpan.valueEnd(from: start, in: group.bytes)
+        return Found(start: start, end: end, endLocation: index.location(of: end))
     }
 }

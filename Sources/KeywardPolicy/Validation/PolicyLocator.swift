@@ -2,7 +2,12 @@
 /// findings point at the very action, resource or condition key rather than at its statement.
 struct PolicyLocator {
     let root: JSONNode
-    let bytes: [UInt8]
+    let lines: LineIndex?
+
+    init(root: JSONNode, lines: LineIndex?) {
+        self.root = root
+        self.lines = lines
+    }
 
     /// The statement nodes in document order (a lone statement object counts as `Statement[0]`).
     var statements: [JSONNode] {
@@ -43,7 +48,7 @@ struct PolicyLocator {
 
     /// The source location of an offset.
     func location(_ offset: Int?) -> SourceLocation? {
-        guard let offset, !bytes.isEmpty else { return nil }
-        return SourceLocation.of(offset: offset, in: bytes)
+        guard let offset, let lines, lines.count > 0 else { return nil }
+        return lines.location(of: offset)
     }
 }

@@ -47,19 +47,19 @@ public struct PolicySummary: Sendable, Equatable {
     ///   - catalog: the service catalogue.
     public init(_ document: PolicyDocument, catalog: ServiceCatalog) {
         var unknown: [String] = []
-        func expand(_ statement: PolicyStatement) -> Set<CatalogAction> {
-            var matched = Set<CatalogAction>()
+        func expand(_ statement: PolicyStatement) -> ActionSet {
+            var matched = catalog.emptyActionSet
             for pattern in statement.actions.patterns {
-                let actions = catalog.actions(matching: pattern)
+                let actions = catalog.actionSet(matching: pattern)
                 if actions.isEmpty, !unknown.contains(pattern) { unknown.append(pattern) }
                 matched.formUnion(actions)
             }
-            return statement.actions.negated ? Set(catalog.actions(matching: "*")).subtracting(matched) : matched
+            return statement.actions.negated ? matched.complement : matched
         }
         let denied = document.statements.filter {
             $0.effect == .deny && $0.conditions.isEmpty && $0.resources?.negated != true
                 && ($0.resources?.patterns.contains("*") ?? true)
-        }.reduce(into: Set<CatalogAction>()) { $0.formUnion(expand($1)) }
+        }.reduce(into: catalog.emptyActionSet) { $0.formUnion(expand($1)) }
         struct Accumulator {
             var actions = Set<CatalogAction>()
             var resources: [String] = []
@@ -67,7 +67,9 @@ public struct PolicySummary: Sendable, Equatable {
         }
         var byService: [String: Accumulator] = [:]
         for statement in document.statements where statement.effect == .allow {
-            let granted = expand(statement).subtracting(denied)
+            var remaining = expand(statement)
+            remaining.subtract(denied)
+            let granted = catalog.actions(in: remaining)
             let resources =
                 statement.resources.map { list in list.patterns.map { list.negated ? "not " + $0 : $0 } } ?? ["*"]
             let conditions = statement.conditions.map { "\($0.conditionOperator) \($0.key)" }

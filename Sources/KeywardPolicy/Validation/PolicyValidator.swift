@@ -19,7 +19,7 @@ public enum PolicyValidator {
         let result = PolicyDocument.read(bytes, source: source, kind: kind)
         var findings = result.findings
         if let document = result.document {
-            findings += lint(document, bytes: bytes)
+            findings += lint(document, lines: bytes.isEmpty ? nil : LineIndex(bytes))
         }
         return sorted(findings)
     }
@@ -58,12 +58,19 @@ public enum PolicyValidator {
     public static func validate(
         _ root: JSONNode, bytes: [UInt8], source: String, options: ValidationOptions
     ) -> [ValidationFinding] {
+        validate(root, bytes: bytes, lines: bytes.isEmpty ? nil : LineIndex(bytes), source: source, options: options)
+    }
+
+    /// Validates a parsed policy whose file's line index is already built (one index for a whole account).
+    static func validate(
+        _ root: JSONNode, bytes: [UInt8], lines: LineIndex?, source: String, options: ValidationOptions
+    ) -> [ValidationFinding] {
         let result = PolicyDocument.read(root, bytes: bytes, source: source, kind: options.kind)
         var findings = result.findings
         if let document = result.document {
-            findings += lint(document, bytes: bytes)
+            findings += lint(document, lines: lines)
             if let catalog = options.catalog {
-                let locator = PolicyLocator(root: root, bytes: bytes)
+                let locator = PolicyLocator(root: root, lines: lines)
                 var checks = CatalogChecks(catalog: catalog, locator: locator, resourceType: options.resourceType)
                 checks.run(document)
                 var risks = RiskChecks(catalog: catalog, locator: locator)
@@ -82,10 +89,10 @@ public enum PolicyValidator {
     }
 
     /// Statement-level checks that need the whole statement.
-    static func lint(_ document: PolicyDocument, bytes: [UInt8]) -> [ValidationFinding] {
+    static func lint(_ document: PolicyDocument, lines: LineIndex?) -> [ValidationFinding] {
         var findings: [ValidationFinding] = []
         for statement in document.statements {
-            let location = bytes.isEmpty ? nil : SourceLocation.of(offset: statement.offset, in: bytes)
+            let location = lines?.location(of: statement.offset)
             func add(_ code: IssueCode, _ suffix: String, _ message: String) {
                 let path = suffix.isEmpty ? statement.path : statement.path + "." + suffix
                 findings.append(ValidationFinding(code, path: path, message: message, location: location))

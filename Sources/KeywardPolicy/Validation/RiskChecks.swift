@@ -21,21 +21,27 @@ struct RiskChecks {
     }
 
     /// The actions a statement's `Action` or `NotAction` covers.
-    func covered(_ statement: PolicyStatement) -> Set<CatalogAction> {
-        let matched = Set(statement.actions.patterns.flatMap { catalog.actions(matching: $0) })
-        guard statement.actions.negated else { return matched }
-        return Set(catalog.actions(matching: "*")).subtracting(matched)
+    func covered(_ statement: PolicyStatement) -> ActionSet {
+        var matched = catalog.emptyActionSet
+        for pattern in statement.actions.patterns { matched.formUnion(catalog.actionSet(matching: pattern)) }
+        return statement.actions.negated ? matched.complement : matched
     }
 
     mutating func run(_ document: PolicyDocument) {
         let allows = document.statements.filter { $0.effect == .allow }
-        var granted: [(PolicyStatement, Set<CatalogAction>)] = allows.map { ($0, covered($0)) }
+        var granted: [(PolicyStatement, ActionSet)] = allows.map { ($0, covered($0)) }
         // A Deny on every resource without conditions takes its actions away from every Allow.
         let denied = document.statements.filter {
             $0.effect == .deny && $0.conditions.isEmpty && $0.resources?.negated != true
                 && ($0.resources?.patterns.contains("*") ?? true)
-        }.reduce(into: Set<CatalogAction>()) { $0.formUnion(covered($1)) }
-        if !denied.isEmpty { granted = granted.map { ($0.0, $0.1.subtracting(denied)) } }
+        }.reduce(into: catalog.emptyActionSet) { $0.formUnion(covered($1)) }
+        if !denied.isEmpty {
+            granted = granted.map { statement, actions in
+                var remaining = actions
+                remaining.subtract(denied)
+                return (statement, remaining)
+            }
+        }
 
         for statement in allows where document.kind != .scp && document.kind != .rcp {
             if statement.actions.negated {
@@ -68,7 +74,7 @@ struct RiskChecks {
     }
 
     private mutating func checkList(
-        _ statement: PolicyStatement, _ actions: Set<CatalogAction>, _ list: [String], _ code: IssueCode,
+        _ statement: PolicyStatement, _ actions: ActionSet, _ list: [String], _ code: IssueCode,
         _ what: String
     ) {
         let hits = list.compactMap { catalog.action($0) }.filter { actions.contains($0) }.map(\.fullName)
@@ -81,8 +87,8 @@ struct RiskChecks {
 
     /// One finding per escalation method whose actions the policy grants together, at the statement that grants
     /// its first action.
-    private mutating func checkEscalation(_ granted: [(PolicyStatement, Set<CatalogAction>)]) {
-        let all = granted.reduce(into: Set<CatalogAction>()) { $0.formUnion($1.1) }
+    private mutating func checkEscalation(_ granted: [(PolicyStatement, ActionSet)]) {
+        let all = granted.reduce(into: catalog.emptyActionSet) { $0.formUnion($1.1) }
         for path in RiskActions.escalationPaths {
             let actions = path.actions.compactMap { catalog.action($0) }
             guard actions.count == path.actions.count, actions.allSatisfy({ all.contains($0) }),

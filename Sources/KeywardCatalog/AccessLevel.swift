@@ -1,10 +1,15 @@
 /// The access level of an action, as the Service Authorization Reference classifies it (IAM User Guide,
 /// "Access levels in policy summaries").
 public enum AccessLevel: String, Sendable, CaseIterable, Comparable, Codable {
+    /// Listing resources, e.g. `s3:ListBucket`.
     case list = "List"
+    /// Reading contents and attributes, e.g. `s3:GetObject`.
     case read = "Read"
+    /// Creating, changing and deleting, e.g. `s3:PutObject`.
     case write = "Write"
+    /// Changing who may do what, e.g. `iam:PutUserPolicy`, `s3:PutBucketPolicy`.
     case permissionsManagement = "Permissions management"
+    /// Changing tags only, e.g. `s3:PutObjectTagging`.
     case tagging = "Tagging"
 
     /// The one-letter code of the catalogue text.

@@ -95,10 +95,12 @@ public struct CatalogAction: Sendable, Hashable, CustomStringConvertible {
         return relative.map { storage.string(storage.keys[base + $0].name) }
     }
 
+    /// The same action of the same catalogue.
     public static func == (lhs: CatalogAction, rhs: CatalogAction) -> Bool {
         lhs.storage === rhs.storage && lhs.index == rhs.index
     }
 
+    /// Hashes the action's position in the catalogue.
     public func hash(into hasher: inout Hasher) { hasher.combine(index) }
 }
 

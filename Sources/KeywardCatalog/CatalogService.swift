@@ -62,6 +62,20 @@ public struct CatalogService: Sendable, Hashable {
         conditionKeys.first { $0.matches(key) }
     }
 
+    /// The names of the resource types whose ARN format a `Resource` value can match (see ``ARNFormat``),
+    /// decoding only names and formats.
+    ///
+    /// - Parameter arn: an ARN as written in a policy (wildcards and policy variables allowed).
+    public func resourceTypeNames(matching arn: String) -> Set<String> {
+        let pattern = ARNFormat.Pattern(arn)
+        var names = Set<String>()
+        for absolute in record.resources {
+            let resource = storage.resources[Int(absolute)]
+            if ARNFormat(storage.string(resource.arn)).overlaps(pattern) { names.insert(storage.string(resource.name)) }
+        }
+        return names
+    }
+
     /// The resource type with this name (case-sensitive, as the reference names them).
     public func resourceType(_ name: String) -> ResourceType? {
         resourceTypes.first { $0.name == name }
@@ -80,10 +94,12 @@ public struct CatalogService: Sendable, Hashable {
             conditionKeys: storage.numbers(resource.keys).map { storage.string(storage.keys[base + $0].name) })
     }
 
+    /// The same service of the same catalogue.
     public static func == (lhs: CatalogService, rhs: CatalogService) -> Bool {
         lhs.storage === rhs.storage && lhs.index == rhs.index
     }
 
+    /// Hashes the service's position in the catalogue.
     public func hash(into hasher: inout Hasher) { hasher.combine(index) }
 }
 

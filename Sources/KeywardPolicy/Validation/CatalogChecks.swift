@@ -106,6 +106,16 @@ struct CatalogChecks {
     ) {
         var unmatchedResources: [(Int, String)] = []
         var excused = Set<Int>()
+        // Resource types are the action's own service's, whose ARN formats may name another service
+        // (sts:AssumeRole acts on sts's "role" type, arn:...:iam::...:role/...). One answer per service
+        // and resource: s3:* brings 150 actions over the same 13 types.
+        var matching: [String: Set<String>] = [:]
+        func acts(_ action: CatalogAction, on resource: String) -> Bool {
+            let key = action.prefix + " " + resource
+            let types = matching[key] ?? targetTypes(resource, service: action.prefix)
+            matching[key] = types
+            return action.resources.contains { types.contains($0.resourceType.name) }
+        }
         for (index, resource) in resources.enumerated() where resource != "*" {
             let path = Self.elementPath(statement, "Resource", index, of: resources.count)
             let offset = locator.offset(statement: statement.index, key: "Resource", element: index)
@@ -122,16 +132,12 @@ struct CatalogChecks {
                 excused.insert(index)
                 continue
             }
-            // An action acts only on its own service's resource types (the reference's tables never cross
-            // services), so a wildcard service part or "*" can match any ARN: nothing to decide then.
+            // "*" or a wildcard service part reaches some action of nearly every service: nothing to decide.
             let wildService = statement.actions.patterns.contains { $0 == "*" || Self.isDynamic(Self.servicePart($0)) }
             guard !wildService, !statement.actions.negated, actions.allSatisfy({ $0 != nil }),
                 !Self.isDynamic(fields[2])
             else { continue }
-            let types = targetTypes(resource, service: fields[2])
-            let applies = actions.compactMap { $0 }.joined().contains { action in
-                action.prefix == fields[2] && action.resources.contains { types.contains($0.resourceType.name) }
-            }
+            let applies = actions.compactMap { $0 }.joined().contains { acts($0, on: resource) }
             if !applies { unmatchedResources.append((index, resource)) }
         }
         guard !statement.actions.negated, !resources.contains("*") else { return }
@@ -144,9 +150,7 @@ struct CatalogChecks {
             let applies = resources.enumerated().contains { index, resource in
                 if excused.contains(index) { return true }
                 let service = Self.arnService(resource)
-                let types = targetTypes(resource, service: service)
-                return Self.isDynamic(service) || service == "*"
-                    || action.resources.contains { types.contains($0.resourceType.name) }
+                return Self.isDynamic(service) || service == "*" || acts(action, on: resource)
             }
             if applies { continue }
             failedActions += 1
@@ -203,8 +207,7 @@ struct CatalogChecks {
 
     /// The names of the resource types of `service` that `resource` can name.
     private func targetTypes(_ resource: String, service: String) -> Set<String> {
-        guard let catalogService = catalog.service(service) else { return [] }
-        return Set(catalogService.resourceTypes.filter { $0.canMatch(resource) }.map(\.name))
+        catalog.service(service)?.resourceTypeNames(matching: resource) ?? []
     }
 
     static func servicePart(_ pattern: String) -> String {

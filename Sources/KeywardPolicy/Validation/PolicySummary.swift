@@ -30,8 +30,11 @@ public struct PolicySummary: Sendable, Equatable {
 
     /// Granted and existing actions of one access level.
     public struct Level: Sendable, Equatable {
+        /// The access level.
         public var level: AccessLevel
+        /// How many of the service's actions of this level the policy grants.
         public var granted: Int
+        /// How many the service has.
         public var total: Int
     }
 

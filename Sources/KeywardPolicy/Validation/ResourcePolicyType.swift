@@ -4,11 +4,17 @@ import KeywardCatalog
 /// `validatePolicyResourceType` (Access Analyzer API Reference, "ValidatePolicy"): it decides which actions
 /// and resource ARNs the policy may name.
 public enum ResourcePolicyType: String, Sendable, CaseIterable {
+    /// A bucket policy.
     case s3Bucket = "AWS::S3::Bucket"
+    /// An access point policy.
     case s3AccessPoint = "AWS::S3::AccessPoint"
+    /// A Multi-Region Access Point policy.
     case s3MultiRegionAccessPoint = "AWS::S3::MultiRegionAccessPoint"
+    /// An Object Lambda access point policy.
     case s3ObjectLambdaAccessPoint = "AWS::S3ObjectLambda::AccessPoint"
+    /// A role trust policy.
     case roleTrustPolicy = "AWS::IAM::AssumeRolePolicyDocument"
+    /// A DynamoDB table's resource policy.
     case dynamoDBTable = "AWS::DynamoDB::Table"
 
     /// The service whose actions the policy may grant.

@@ -103,6 +103,10 @@ public enum IssueCode: String, Sendable, Equatable, CaseIterable {
     case forAllValuesWithSingleValuedKey = "FORALLVALUES_WITH_SINGLE_VALUED_KEY"
     case passRoleWithStarInResource = "PASS_ROLE_WITH_STAR_IN_RESOURCE"
     case passRoleWithNotResource = "PASS_ROLE_WITH_NOT_RESOURCE"
+    case passRoleWithStarInActionAndResource = "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE"
+    case passRoleWithStarInActionAndNotResource = "PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE"
+    case passRoleWithStarInResourceAndNotAction = "PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION"
+    case passRoleWithNotActionAndNotResource = "PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE"
     // Keyward's security checks (parliament's and cloudsplaining's, decided with the catalogue).
     case privilegeEscalation = "PRIVILEGE_ESCALATION"  // Keyward.
     case credentialsExposure = "CREDENTIALS_EXPOSURE"  // Keyward.
@@ -112,6 +116,12 @@ public enum IssueCode: String, Sendable, Equatable, CaseIterable {
     case trustWithoutMFAOrExternalID = "TRUST_ACCOUNT_WITHOUT_MFA_OR_EXTERNAL_ID"  // Keyward.
     // General warnings.
     case missingVersion = "MISSING_VERSION"
+    case createSLRWithStarInResource = "CREATE_SLR_WITH_STAR_IN_RESOURCE"
+    case createSLRWithNotResource = "CREATE_SLR_WITH_NOT_RESOURCE"
+    case createSLRWithStarInActionAndResource = "CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE"
+    case createSLRWithStarInActionAndNotResource = "CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE"
+    case createSLRWithStarResourceAndNotAction = "CREATE_SLR_WITH_STAR_RESOURCE_AND_NOT_ACTION"
+    case createSLRWithNotActionAndNotResource = "CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE"
     case redundantAction = "REDUNDANT_ACTION"
     case redundantResource = "REDUNDANT_RESOURCE"
     case singleValuedOperatorOnMultivaluedKey = "SINGLE_VALUED_OPERATOR_ON_MULTIVALUED_KEY"  // Keyward.
@@ -134,12 +144,16 @@ public enum IssueCode: String, Sendable, Equatable, CaseIterable {
     public var severity: ValidationFinding.Severity {
         switch self {
         case .allowWithNotPrincipal, .forAllValuesWithSingleValuedKey, .passRoleWithStarInResource,
-            .passRoleWithNotResource, .privilegeEscalation, .credentialsExposure, .dataExfiltration,
+            .passRoleWithNotResource, .passRoleWithStarInActionAndResource, .passRoleWithStarInActionAndNotResource,
+            .passRoleWithStarInResourceAndNotAction, .passRoleWithNotActionAndNotResource, .privilegeEscalation,
+            .credentialsExposure, .dataExfiltration,
             .allowWithNotAction, .allowWithNotResource, .trustWithoutMFAOrExternalID:
             return .securityWarning
         case .missingVersion, .redundantAction, .redundantResource, .singleValuedOperatorOnMultivaluedKey,
             .mfaBoolWithoutIfExists, .unresolvableVariable, .resourceMismatch, .conditionKeyNotSupportedByActions,
-            .conditionOperatorTypeMismatch:
+            .conditionOperatorTypeMismatch, .createSLRWithStarInResource, .createSLRWithNotResource,
+            .createSLRWithStarInActionAndResource, .createSLRWithStarInActionAndNotResource,
+            .createSLRWithStarResourceAndNotAction, .createSLRWithNotActionAndNotResource:
             return .warning
         case .emptyArrayAction, .emptyArrayCondition, .emptyArrayPrincipal, .emptyArrayResource,
             .emptyObjectCondition, .emptyObjectPrincipal, .emptySidValue, .wildcardInServiceName:

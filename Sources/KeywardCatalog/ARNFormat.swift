@@ -7,12 +7,31 @@
 /// without `/` (a bucket name has none, so `arn:aws:s3:::reports/*` is not a bucket), except for a last
 /// placeholder after a `/`, which may hold more of them (object keys, IAM paths: `user/${UserNameWithPath}`).
 public struct ARNFormat: Sendable, Equatable {
+    /// Formats are equal when their text is.
+    public static func == (lhs: ARNFormat, rhs: ARNFormat) -> Bool { lhs.format == rhs.format }
+
     /// The format as the reference prints it.
     public let format: String
+
+    /// The format's tokens, whole and per field (partition, service, region, account, resource; a field that
+    /// is one placeholder is `nil`, matching any field).
+    let whole: [Token]
+    let fields: [[Token]?]?
 
     /// Creates a format.
     public init(_ format: String) {
         self.format = format
+        whole = Self.formatTokens(format)
+        let parts = format.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        if parts.count == 6 {
+            fields = parts.enumerated().map { index, field in
+                if index == 5 { return Self.formatTokens(String(field), inResource: true) }
+                let placeholder = field.hasPrefix("${") && field.hasSuffix("}") && !field.dropFirst(2).contains("$")
+                return placeholder ? nil : Self.patternTokens(String(field))
+            }
+        } else {
+            fields = nil
+        }
     }
 
     /// Whether some ARN matches both this format and `pattern`.
@@ -50,16 +69,11 @@ public struct ARNFormat: Sendable, Equatable {
         // Fast path (exact, see ``Pattern``): partition, service, region and account field by field, the resource
         // parts' leading text, then the full comparison on the resource parts alone. The linter asks this for a
         // resource against every type of an action's service (80 for ec2).
-        let formatFields = format.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard let patternFields = pattern.fields, formatFields.count == 6 else {
-            return Self.intersect(Self.formatTokens(format), pattern.whole)
-        }
+        guard let patternFields = pattern.fields, let formatFields = fields, let formatResource = formatFields[5]
+        else { return Self.intersect(whole, pattern.whole) }
         for index in 0..<5 {
-            let field = formatFields[index]
-            if field.hasPrefix("${"), field.hasSuffix("}"), !field.dropFirst(2).contains("$") { continue }
-            if !Self.intersect(Self.patternTokens(String(field)), patternFields[index]) { return false }
+            if let field = formatFields[index], !Self.intersect(field, patternFields[index]) { return false }
         }
-        let formatResource = Self.formatTokens(String(formatFields[5]), inResource: true)
         for (a, b) in zip(formatResource, patternFields[5]) {
             guard case .byte(let x) = a, case .byte(let y) = b else { break }
             if x != y { return false }
@@ -67,7 +81,7 @@ public struct ARNFormat: Sendable, Equatable {
         return Self.intersect(formatResource, patternFields[5])
     }
 
-    enum Token: Equatable {
+    enum Token: Equatable, Sendable {
         case byte(UInt8)
         case one
         /// Any run of bytes not containing `forbidden` (when set).

@@ -68,12 +68,15 @@ public struct CatalogService: Sendable, Hashable {
     /// - Parameter arn: an ARN as written in a policy (wildcards and policy variables allowed).
     public func resourceTypeNames(matching arn: String) -> Set<String> {
         let pattern = ARNFormat.Pattern(arn)
-        var names = Set<String>()
-        for absolute in record.resources {
+        return Set(arnFormats.filter { $0.format.overlaps(pattern) }.map(\.name))
+    }
+
+    /// Each resource type's name and parsed ARN format (parse once, compare with many `Resource` values).
+    public var arnFormats: [(name: String, format: ARNFormat)] {
+        record.resources.map { absolute in
             let resource = storage.resources[Int(absolute)]
-            if ARNFormat(storage.string(resource.arn)).overlaps(pattern) { names.insert(storage.string(resource.name)) }
+            return (storage.string(resource.name), ARNFormat(storage.string(resource.arn)))
         }
-        return names
     }
 
     /// The resource type with this name (case-sensitive, as the reference names them).

@@ -8,6 +8,8 @@ struct CatalogChecks {
     let locator: PolicyLocator
     let resourceType: ResourcePolicyType?
     var findings: [ValidationFinding] = []
+    /// Parsed ARN formats per service, for this policy's statements.
+    let formatCache = FormatCache()
 
     init(catalog: ServiceCatalog, locator: PolicyLocator, resourceType: ResourcePolicyType?) {
         self.catalog = catalog
@@ -178,8 +180,8 @@ struct CatalogChecks {
         let serviceField = fields[2]
         guard !Self.isDynamic(serviceField), let service = catalog.service(serviceField) else { return false }
         let before = findings.count
-        let formats = service.resourceTypes.map {
-            $0.arnFormat.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+        let formats = (formatCache.formats(service.prefix, catalog) ?? []).map {
+            $0.format.format.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         }.filter { $0.count == 6 }
         guard !formats.isEmpty else { return false }
         let region = fields[3]
@@ -207,7 +209,9 @@ struct CatalogChecks {
 
     /// The names of the resource types of `service` that `resource` can name.
     private func targetTypes(_ resource: String, service: String) -> Set<String> {
-        catalog.service(service)?.resourceTypeNames(matching: resource) ?? []
+        guard let formats = formatCache.formats(service, catalog) else { return [] }
+        let pattern = ARNFormat.Pattern(resource)
+        return Set(formats.filter { $0.format.overlaps(pattern) }.map(\.name))
     }
 
     static func servicePart(_ pattern: String) -> String {
@@ -218,6 +222,18 @@ struct CatalogChecks {
     static func arnService(_ resource: String) -> String {
         let fields = resource.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         return fields.count == 6 && fields[0] == "arn" ? String(fields[2]) : "*"
+    }
+
+    /// Each service's parsed ARN formats, parsed once per policy (a class so the checks' nested helpers can fill it).
+    final class FormatCache {
+        private var byService: [String: [(name: String, format: ARNFormat)]] = [:]
+
+        func formats(_ service: String, _ catalog: ServiceCatalog) -> [(name: String, format: ARNFormat)]? {
+            if let known = byService[service] { return known }
+            guard let formats = catalog.service(service)?.arnFormats else { return nil }
+            byService[service] = formats
+            return formats
+        }
     }
 
     static func isDynamic(_ field: String) -> Bool {

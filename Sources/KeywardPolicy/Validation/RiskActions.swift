@@ -41,10 +41,21 @@ enum RiskActions {
         EscalationPath(
             name: "PassExistingRoleToNewDataPipeline",
             actions: ["iam:PassRole", "datapipeline:CreatePipeline", "datapipeline:PutPipelineDefinition"]),
+        // Later methods, as cloudsplaining's list has them (found by scripts/bench-policy-lint).
+        EscalationPath(
+            name: "ModifyEC2InstanceUserDataThenRestart",
+            actions: ["ec2:ModifyInstanceAttribute", "ec2:StopInstances", "ec2:StartInstances"]),
+        EscalationPath(
+            name: "ModifyExistingEC2LaunchTemplate",
+            actions: ["ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate"]),
+        EscalationPath(
+            name: "ExecuteCloudFormationChangeSet",
+            actions: ["cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet"]),
     ]
 
     static let credentialsExposure: [String] = [
-        "chime:CreateApiKey", "codepipeline:PollForJobs", "cognito-identity:GetOpenIdToken",
+        "chime:CreateApiKey", "cloud9:CreateEnvironmentToken", "codeartifact:GetAuthorizationToken",
+        "codepipeline:PollForJobs", "cognito-identity:GetOpenIdToken",
         "cognito-identity:GetOpenIdTokenForDeveloperIdentity", "cognito-identity:GetCredentialsForIdentity",
         "connect:GetFederationToken", "connect:GetFederationTokens", "ec2:GetPasswordData",
         "ecr:GetAuthorizationToken", "gamelift:RequestUploadCredentials", "iam:CreateAccessKey",

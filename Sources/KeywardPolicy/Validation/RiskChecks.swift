@@ -57,17 +57,18 @@ struct RiskChecks {
         }
         if document.kind == .identity || document.kind == .session {
             checkEscalation(granted)
-            for (statement, actions) in granted {
-                checkList(
-                    statement, actions, RiskActions.credentialsExposure, .credentialsExposure,
-                    "returns credentials")
+            // Credentials and data reads count when unconstrained: on every resource and without conditions
+            // (cloudsplaining's rule). Scoped grants, like a user's own keys on user/${aws:username} or
+            // reads of objects tagged for a service, are what least privilege looks like.
+            for (statement, actions) in granted where statement.conditions.isEmpty {
                 let onEverything =
                     statement.resources.map { $0.negated || $0.patterns.contains("*") } ?? false
-                if onEverything {
-                    checkList(
-                        statement, actions, RiskActions.dataExfiltration, .dataExfiltration,
-                        "reads data on every resource (\"*\")")
-                }
+                guard onEverything else { continue }
+                checkList(
+                    statement, actions, RiskActions.credentialsExposure, .credentialsExposure, "returns credentials")
+                checkList(
+                    statement, actions, RiskActions.dataExfiltration, .dataExfiltration,
+                    "reads data on every resource (\"*\")")
             }
         }
         if document.kind == .trust { checkTrust(allows) }

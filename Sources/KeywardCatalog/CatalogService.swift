@@ -73,10 +73,13 @@ public struct CatalogService: Sendable, Hashable {
 
     /// Each resource type's name and parsed ARN format (parse once, compare with many `Resource` values).
     public var arnFormats: [(name: String, format: ARNFormat)] {
-        record.resources.map { absolute in
+        if let known = storage.arnFormats.withLock({ $0[index] }) { return known }
+        let parsed = record.resources.map { absolute in
             let resource = storage.resources[Int(absolute)]
-            return (storage.string(resource.name), ARNFormat(storage.string(resource.arn)))
+            return (name: storage.string(resource.name), format: ARNFormat(storage.string(resource.arn)))
         }
+        storage.arnFormats.withLock { $0[index] = parsed }
+        return parsed
     }
 
     /// The resource type with this name (case-sensitive, as the reference names them).

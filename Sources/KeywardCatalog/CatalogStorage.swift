@@ -3,8 +3,10 @@
 /// catalogue of 20,000 actions is ready in about a millisecond and a wildcard runs over bytes in place.
 ///
 /// - Warning: `bytes` must never change or be freed while the storage lives.
+import Synchronization
+
 final class CatalogStorage: @unchecked Sendable {
-    // @unchecked: every property is a constant set in `init`, and `bytes` is either the binary's read-only
+    // @unchecked: every property but `arnFormats` (a Mutex) is a constant set in `init`, and `bytes` is either the binary's read-only
     // data (the embedded catalogue) or a copy this object owns and frees in `deinit`; nothing mutates either.
     let bytes: UnsafeBufferPointer<UInt8>
     private let owned: UnsafeMutableBufferPointer<UInt8>?
@@ -12,6 +14,9 @@ final class CatalogStorage: @unchecked Sendable {
     let keys: [KeyRecord]
     let resources: [ResourceRecord]
     let actions: [ActionRecord]
+    /// Each service's parsed ARN formats, filled on first use: a linter compares thousands of resources with
+    /// them. The one mutable part, behind its lock.
+    let arnFormats = Mutex<[Int: [(name: String, format: ARNFormat)]]>([:])
 
     /// A byte range of the text.
     struct Span: Equatable {

@@ -88,6 +88,12 @@ public enum AccountPolicies {
         let lines: LineIndex
         let catalog: ServiceCatalog?
         var groups: [FindingGroup] = []
+        var cache: [CacheKey: [ValidationFinding]] = [:]
+
+        struct CacheKey: Hashable {
+            var text: [UInt8]
+            var kind: PolicyKind
+        }
 
         mutating func check(_ node: JSONNode, kind: PolicyKind, subject: String) {
             let options = ValidationOptions(kind: kind, catalog: catalog)
@@ -105,11 +111,15 @@ public enum AccountPolicies {
             } else {
                 // Each policy is checked as its own text, so any location lookup scans that policy, never the
                 // whole account file; locations are then moved to where the policy sits in the file.
+                // Accounts repeat documents (a role per environment, the same inline policy on many users):
+                // the same text of the same kind has the same findings, relative to its start.
                 let end = SourceSpan.valueEnd(from: node.offset, in: bytes)
                 let base = lines.location(of: node.offset)
-                findings = PolicyValidator.validate(
-                    Array(bytes[node.offset..<end]), source: file, options: options
-                ).map { finding in
+                let text = Array(bytes[node.offset..<end])
+                let key = CacheKey(text: text, kind: kind)
+                let relative = cache[key] ?? PolicyValidator.validate(text, source: file, options: options)
+                cache[key] = relative
+                findings = relative.map { finding in
                     var moved = finding
                     moved.location = finding.location.map {
                         SourceLocation(

@@ -141,23 +141,22 @@ public enum PolicyValidator {
             let bytes = foldCase ? ASCII.lowered(pattern) : Array(pattern.utf8)
             return bytes.indices.contains { bytes[$0...].starts(with: variable) } ? nil : bytes
         }
-        let keyLength = 4
-        var buckets: [[UInt8]: [Int]] = [:]
-        var short: [Int] = []
+        // Patterns by their text before the first wildcard; a subject's candidates are the patterns filed under
+        // one of its own prefixes.
+        var byLiteral: [[UInt8]: [Int]] = [:]
         for (index, bytes) in prepared.enumerated() {
             guard let bytes else { continue }
-            let literal = bytes.prefix { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "?") }
-            if literal.count >= keyLength {
-                buckets[Array(literal.prefix(keyLength)), default: []].append(index)
-            } else {
-                short.append(index)
-            }
+            byLiteral[Array(bytes.prefix { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "?") }), default: []].append(
+                index)
         }
         var result: [(String, String)] = []
         for (index, subject) in prepared.enumerated() {
             guard let subject else { continue }
-            let keyed = subject.count >= keyLength ? buckets[Array(subject.prefix(keyLength))] ?? [] : []
-            for otherIndex in (short + keyed).sorted() where otherIndex != index {
+            var candidates: [Int] = []
+            for length in 0...subject.count {
+                if let filed = byLiteral[Array(subject.prefix(length))] { candidates += filed }
+            }
+            for otherIndex in candidates.sorted() where otherIndex != index {
                 guard let other = prepared[otherIndex] else { continue }
                 let covers = Wildcard.matches(pattern: other, subject: subject, foldCase: false)
                 if covers && (other != subject || otherIndex < index) {

@@ -1,5 +1,5 @@
 # The two commands the README promises on a fresh machine.
-.PHONY: demo test build release lint
+.PHONY: demo test build release lint install
 
 demo:
 	scripts/demo
@@ -15,3 +15,6 @@ release:
 
 lint:
 	swift format lint -r Sources Tests
+
+install:
+	scripts/install

@@ -13,6 +13,11 @@ let package = Package(
         .library(name: "KeywardAWS", targets: ["KeywardAWS"]),
         .library(name: "KeywardVault", targets: ["KeywardVault"]),
         .library(name: "KeywardPolicy", targets: ["KeywardPolicy"]),
+        .library(name: "KeywardSystem", targets: ["KeywardSystem"]),
+        .library(name: "KeywardCredentials", targets: ["KeywardCredentials"]),
+        .library(name: "KeywardFederation", targets: ["KeywardFederation"]),
+        .library(name: "KeywardServer", targets: ["KeywardServer"]),
+        .library(name: "KeywardAudit", targets: ["KeywardAudit"]),
         .library(name: "KeywardCatalog", targets: ["KeywardCatalog"]),
     ],
     dependencies: [
@@ -26,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // `swift package generate-documentation`: the modules' DocC catalogues.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // prctl(2) for the process hardening (variadic in C, so Swift needs a wrapper).
@@ -67,6 +74,10 @@ let package = Package(
         // module's validator and summaries use it; its evaluator never does.
         .target(name: "KeywardCatalog"),
         .target(name: "KeywardPolicy", dependencies: ["KeywardCatalog"]),
+        // IAM's answers (GetAccountAuthorizationDetails, per-entity reads) as the policy engine's input.
+        .target(
+            name: "KeywardAudit",
+            dependencies: ["KeywardAWS", "KeywardPolicy", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "KeywardServer",
             dependencies: [
@@ -90,7 +101,7 @@ let package = Package(
             name: "keyward",
             dependencies: [
                 "KeywardSystem", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardCredentials",
-                "KeywardFederation", "KeywardPolicy", "KeywardCatalog", "KeywardServer",
+                "KeywardFederation", "KeywardPolicy", "KeywardCatalog", "KeywardServer", "KeywardAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -122,12 +133,12 @@ let package = Package(
             dependencies: ["KeywardFederation", "KeywardVault", "KeywardSystem", "KeywardConfig"]),
         // A child process the vault tests kill and race against.
         .executableTarget(name: "KeywardVaultTestHelper", dependencies: ["KeywardVault", "KeywardSystem"]),
-        .testTarget(name: "KeywardSystemTests", dependencies: ["KeywardSystem"]),
-        .testTarget(name: "KeywardConfigTests", dependencies: ["KeywardConfig"]),
+        .testTarget(name: "KeywardSystemTests", dependencies: ["KeywardSystem", "KeywardTestSupport"]),
+        .testTarget(name: "KeywardConfigTests", dependencies: ["KeywardConfig", "KeywardTestSupport"]),
         .testTarget(
             name: "KeywardServerTests",
             dependencies: [
-                "KeywardServer", "KeywardAWS",
+                "KeywardServer", "KeywardAWS", "KeywardTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -139,6 +150,7 @@ let package = Package(
         ),
         .testTarget(name: "KeywardPolicyTests", dependencies: ["KeywardPolicy", "KeywardCatalog", "keyward"]),
         .testTarget(name: "KeywardCatalogTests", dependencies: ["KeywardCatalog"]),
+        .testTarget(name: "KeywardAuditTests", dependencies: ["KeywardAudit", "KeywardPolicy", "KeywardAWS"]),
         .testTarget(
             name: "KeywardAWSTests",
             dependencies: ["KeywardAWS", "KeywardTestSupport"],
@@ -147,11 +159,13 @@ let package = Package(
         ),
         .testTarget(
             name: "KeywardVaultTests",
-            dependencies: ["KeywardVault", "KeywardSystem", "KeywardVaultTestHelper"]
+            dependencies: ["KeywardVault", "KeywardSystem", "KeywardVaultTestHelper", "KeywardTestSupport"]
         ),
         .testTarget(
             name: "KeywardCredentialsTests",
-            dependencies: ["KeywardCredentials", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardSystem"],
+            dependencies: [
+                "KeywardCredentials", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardSystem", "KeywardTestSupport",
+            ],
             exclude: ["Support/aws_view.py"]
         ),
         .testTarget(

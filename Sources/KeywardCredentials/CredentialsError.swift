@@ -14,6 +14,11 @@ public enum CredentialsError: Error, Equatable, Sendable, CustomStringConvertibl
     case vault(VaultError)
     /// An STS call failed; `operation` is e.g. `sts:AssumeRole`.
     case sts(profile: String, AWSClientError)
+    /// A configured endpoint URL is unusable (not an absolute http(s) URL).
+    case endpoint(profile: String?, AWSClientError)
+    /// A command that signs with a long-lived key was given a profile that assumes a role; `source` is the
+    /// profile at the root of its chain, which holds (or names) the key.
+    case roleProfileHasNoKey(profile: String, source: String)
     /// The profile at the root of the chain has no credentials anywhere Keyward looks.
     case noCredentials(profile: String)
     /// An MFA code is needed and none could be had: no `--mfa-token`, no `mfa_process`, no terminal.
@@ -46,6 +51,12 @@ public enum CredentialsError: Error, Equatable, Sendable, CustomStringConvertibl
             return error.description
         case .sts(let profile, let error):
             return "profile \(profile): \(error.description)"
+        case .endpoint(let profile, let error):
+            return (profile.map { "profile \($0): " } ?? "") + error.description
+        case .roleProfileHasNoKey(let profile, let source):
+            return
+                "profile \(profile) assumes a role and holds no key of its own; this command signs with a key: "
+                + "name the profile that holds it (\(source))"
         case .noCredentials(let profile):
             return
                 "profile \(profile): no credentials: no key stored for it (keyward add \(profile)) and none in the "

@@ -36,8 +36,6 @@ public enum FederationError: Error, Equatable, Sendable, CustomStringConvertible
     case samlRoleNotChosen(offered: [String])
     /// A duration given on the command line cannot be read.
     case invalidDuration(String)
-    /// A role's trust policy is not a JSON policy document.
-    case invalidTrustPolicy(role: String, reason: String)
     /// The section to be replaced holds a long-lived key, which a session must never overwrite.
     case profileHoldsLongLivedKey(profile: String, file: String)
     /// The shared credentials file cannot be read, parsed or edited.
@@ -79,8 +77,6 @@ public enum FederationError: Error, Equatable, Sendable, CustomStringConvertible
             return "SAML response offers several roles, choose one with --role-arn: \(offered.joined(separator: ", "))"
         case .invalidDuration(let text):
             return "duration \"\(text)\": expected seconds (3600) or a Go-style duration (1h, 15m, 1h30m)"
-        case .invalidTrustPolicy(let role, let reason):
-            return "role \(role): trust policy: \(reason)"
         case .profileHoldsLongLivedKey(let profile, let file):
             return "\(file): [\(profile)] holds a long-lived key; write the session to another profile"
                 + " (or move the key into the vault with `keyward import`)"

@@ -32,6 +32,15 @@ public protocol SecretStore: Sendable {
     /// - Throws: `VaultError` naming the store and item when it cannot be stored; nothing is changed then.
     func store(_ secret: SecretString, for item: VaultItem) async throws(VaultError)
 
+    /// Stores `secret` under `item`, to be forgotten after `lifetime` where the backend can expire items
+    /// (the kernel keyring does); the default ignores the lifetime.
+    /// - Parameters:
+    ///   - secret: the secret text.
+    ///   - item: where to store it.
+    ///   - lifetime: how long it should live, or `nil` for as long as the backend keeps things.
+    /// - Throws: `VaultError` as `store(_:for:)`.
+    func store(_ secret: SecretString, for item: VaultItem, expiringAfter lifetime: Duration?) async throws(VaultError)
+
     /// Reads the secret stored under `item`.
     /// - Parameter item: the item to read.
     /// - Returns: the secret, or `nil` when nothing is stored under `item`.
@@ -50,4 +59,16 @@ public protocol SecretStore: Sendable {
     /// - Throws: `VaultError` when the store cannot be changed.
     @discardableResult
     func delete(_ item: VaultItem) async throws(VaultError) -> Bool
+}
+
+extension SecretStore {
+    /// Stores `secret`, ignoring `lifetime`: a backend that cannot expire items keeps them until they are
+    /// deleted or replaced, and readers check the expiry themselves.
+    public func store(
+        _ secret: SecretString, for item: VaultItem, expiringAfter lifetime: Duration?
+    )
+        async throws(VaultError)
+    {
+        try await store(secret, for: item)
+    }
 }

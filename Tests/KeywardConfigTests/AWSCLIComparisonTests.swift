@@ -1,5 +1,6 @@
 import Foundation
 import KeywardConfig
+import KeywardTestSupport
 import Testing
 
 /// Compares `ProfileResolver` with the AWS CLI itself on `CLIFixture.all`: `aws configure get KEY --profile P`
@@ -10,7 +11,8 @@ import Testing
 /// is `awscli.clidriver.main()`), and a few also run the `aws` executable to show both answer alike.
 @Suite(
     "Agreement with the AWS CLI on twenty-odd config sets",
-    .enabled(if: PythonHarness.interpreter != nil, "python3 with botocore and awscli is not on PATH"))
+    .enabled(
+        if: TestRequirement.runs(PythonHarness.interpreter != nil), "python3 with botocore and awscli is not on PATH"))
 struct AWSCLIComparisonTests {
     static let keys = [
         "region", "role_arn", "source_profile", "mfa_serial", "output", "s3", "aws_access_key_id",
@@ -189,7 +191,7 @@ struct AWSCLIComparisonTests {
 
     @Test(
         "the aws executable answers as the in-process driver does",
-        .enabled(if: PythonHarness.awsCLI != nil, "the aws executable is not on PATH"))
+        .enabled(if: TestRequirement.runs(PythonHarness.awsCLI != nil), "the aws executable is not on PATH"))
     func executable() throws {
         let fixture = CLIFixture.all[0]
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("keyward-aws-\(UUID().uuidString)")

@@ -1,5 +1,6 @@
 import Foundation
 import KeywardConfig
+import KeywardTestSupport
 import Testing
 
 /// What botocore's `raw_config_parse` and `build_profile_map` make of a file, in a form both sides can write.
@@ -100,7 +101,9 @@ struct BotocoreAgreementTests {
 
     @Test(
         "Keyward and botocore agree on sections, keys, values, blocks, profiles and errors",
-        .enabled(if: PythonHarness.interpreter != nil, "python3 with botocore and awscli is not on PATH"))
+        .enabled(
+            if: TestRequirement.runs(PythonHarness.interpreter != nil),
+            "python3 with botocore and awscli is not on PATH"))
     func agreement() throws {
         var generator = SeededGenerator(seed: 0x6B65_7977_6172_6403)
         var cases: [[UInt8]] = (0..<1200).map { index in

@@ -92,9 +92,32 @@ import Testing
         let base = try Self.plan(Self.seeds, "admin")
         let other = try Self.plan(
             Self.seeds.replacingOccurrences(of: "role/admin\n", with: "role/admin\nexternal_id = x\n"), "admin")
-        #expect(base.sessionTokenFingerprint == other.sessionTokenFingerprint)
-        #expect(base.finalFingerprint != other.finalFingerprint)
-        #expect(base.finalFingerprint.hasPrefix(base.sessionTokenFingerprint ?? "?"))
+        #expect(base.sessionTokenKey == other.sessionTokenKey)
+        #expect(base.finalKey != other.finalKey)
+        #expect(base.finalKey.extends(try #require(base.sessionTokenKey)))
+    }
+
+    /// Issue 13 item 5: two profiles whose tags differ only in where a delimiter falls get different keys.
+    /// The old text joined tags with `,` and fields with `;`, so `session_tags = a=1;` with
+    /// `transitive_session_tags = b` and `session_tags = a=1` with `transitive_session_tags = ;b` both
+    /// read `a=1;;b` and shared one cached session.
+    @Test func tagsThatDifferOnlyInADelimiterGetDifferentKeys() throws {
+        func config(_ tags: String, _ transitive: String) -> String {
+            Self.seeds.replacingOccurrences(
+                of: "role/admin\n",
+                with: "role/admin\nsession_tags = \(tags)\ntransitive_session_tags = \(transitive)\n")
+        }
+        let first = try Self.plan(config("a=1;", "b"), "admin")
+        let second = try Self.plan(config("a=1", ";b"), "admin")
+        let (one, two) = (try #require(first.roles.last), try #require(second.roles.last))
+        #expect(one.tags.map(\.value) == ["1;"] && two.transitiveTagKeys == [";b"])
+        func oldText(_ role: CredentialPlan.RoleStep) -> String {
+            role.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ",") + ";"
+                + role.transitiveTagKeys.joined(separator: ",")
+        }
+        #expect(oldText(one) == oldText(two))
+        #expect(first.finalKey != second.finalKey)
+        #expect(first.finalKey.digest != second.finalKey.digest)
     }
 
     @Test func unsupportedSourcesAreOneLineErrors() throws {

@@ -1,12 +1,13 @@
 import FoundationEssentials
 import KeywardAWS
 import KeywardCredentials
+import KeywardTestSupport
 import KeywardVault
 import Testing
 
 /// The session cache over an in-memory store with an injected clock.
 @Suite struct SessionCacheTests {
-    static func session(profile: String, chain: String, expiresAt: Date) -> CachedSession {
+    static func session(profile: String, chain: [String], expiresAt: Date) -> CachedSession {
         CachedSession(
             kind: .assumedRole, profile: profile, chain: chain,
             credentials: AWSCredentials(
@@ -19,8 +20,8 @@ import Testing
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         let clock = TestClock(start)
         let store = InMemorySecretStore()
-        let cache = SessionCache(store: store, namespace: "abcd1234", now: { clock.now })
-        let session = Self.session(profile: "admin", chain: "admin <- jo", expiresAt: start.addingTimeInterval(3600))
+        let cache = SessionCache(store: store, namespace: "abcd1234", now: clock.now)
+        let session = Self.session(profile: "admin", chain: ["admin", "jo"], expiresAt: start.addingTimeInterval(3600))
         try await cache.store(session, forKey: "k1")
         #expect(try await cache.session(forKey: "k1") == session)
         #expect(try await cache.session(forKey: "k2") == nil)
@@ -28,14 +29,14 @@ import Testing
             try await cache.entries()
                 == [
                     SessionCache.Entry(
-                        profile: "admin", chain: "admin <- jo", kind: .assumedRole, expiration: session.expiration)
+                        profile: "admin", chain: ["admin", "jo"], kind: .assumedRole, expiration: session.expiration)
                 ])
-        clock.now = start.addingTimeInterval(3600 - 601)
+        clock.set(start.addingTimeInterval(3600 - 601))
         #expect(try await cache.session(forKey: "k1") == session)
-        clock.now = start.addingTimeInterval(3600 - 599)
+        clock.set(start.addingTimeInterval(3600 - 599))
         #expect(try await cache.session(forKey: "k1") == nil)
 
-        let other = SessionCache(store: store, namespace: "ffff0000", now: { clock.now })
+        let other = SessionCache(store: store, namespace: "ffff0000", now: clock.now)
         #expect(try await other.entries() == [])
         #expect(try await other.clear() == 0)
         #expect(try await cache.clear(profile: "jo") == 1)
@@ -50,11 +51,4 @@ import Testing
         #expect(cache.entryName(forKey: "x").count == 8 + 3 + 40)
         #expect(cache.entryName(forKey: "x") != cache.entryName(forKey: "y"))
     }
-}
-
-/// A settable clock.
-final class TestClock: @unchecked Sendable {
-    // Invariant: tests set `now` only between awaits on one task.
-    var now: Date
-    init(_ now: Date) { self.now = now }
 }

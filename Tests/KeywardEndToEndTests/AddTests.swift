@@ -148,7 +148,9 @@ import Testing
             noTerminal.stderr.hasSuffix("; use --env to read it from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY\n"))
     }
 
-    @Test(.enabled(if: KeyctlSecretStore.probe() == .available, "the kernel keyring is not usable here"))
+    @Test(
+        .enabled(
+            if: TestRequirement.runs(KeyctlSecretStore.probe() == .available), "the kernel keyring is not usable here"))
     func addAndListOnTheKernelKeyring() async throws {
         let sandbox = try VaultSandbox(cheapVault: false)
         // The user keyring is shared by every test on the machine: a unique name, removed afterwards.

@@ -52,6 +52,45 @@ import Testing
         }
     }
 
+    /// Issues 12 item 9 and 21 item 9: the context comes from the session Keyward holds. After `exec admin`
+    /// with an MFA code, `can admin` sees MFA present (and its age, the token's issue time), so seed 002's
+    /// `BoolIfExists aws:MultiFactorAuthPresent false` Deny does not fire; jo's long-lived key carries no MFA
+    /// key at all, so it does.
+    @Test func theHeldSessionsMFAIsInTheContext() async throws {
+        try await MotoServer.with(accessControl: .open) { moto in
+            let account = try moto.seedAccount()
+            let setup = """
+                import json, sys, boto3
+                iam = boto3.client("iam", endpoint_url=sys.argv[1], region_name="us-east-1")
+                deny = {"Version": "2012-10-17", "Statement": [
+                    {"Effect": "Deny", "Action": "s3:*", "Resource": "*",
+                     "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}},
+                    {"Effect": "Deny", "Action": "s3:*", "Resource": "*",
+                     "Condition": {"NumericGreaterThan": {"aws:MultiFactorAuthAge": "3600"}}},
+                    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}
+                iam.put_role_policy(RoleName="admin", PolicyName="mfa-only", PolicyDocument=json.dumps(deny))
+                iam.put_user_policy(UserName="jo", PolicyName="mfa-only", PolicyDocument=json.dumps(deny))
+                """
+            let prepared = try KeywardCLI.run(
+                executable: URL(fileURLWithPath: "/usr/bin/env"),
+                ["python3", "-c", setup, moto.endpoint.absoluteString],
+                environment: ["AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY": "x"])
+            #expect(prepared.status == 0, "\(prepared.stderr)")
+            let home = try TemporaryHome()
+            try Self.writeProfiles(home, account)
+            let environment = Self.environment(moto, home)
+            #expect(
+                try Self.keyward(["exec", "admin", "--mfa-token", "123456", "--", "/bin/true"], environment).status == 0
+            )
+            let admin = try Self.keyward(["policy", "can", "admin", "s3:GetObject", "arn:aws:s3:::b/k"], environment)
+            #expect(admin.status == 0, "\(admin.stdout)\(admin.stderr)")
+            #expect(admin.stdout.hasPrefix("allowed"))
+            let jo = try Self.keyward(["policy", "can", "jo", "s3:GetObject", "arn:aws:s3:::b/k"], environment)
+            #expect(jo.status == 1, "\(jo.stdout)\(jo.stderr)")
+            #expect(jo.stdout.hasPrefix("explicitDeny"), "\(jo.stdout)")
+        }
+    }
+
     /// jo may read its own entity but not the whole account: `can` falls back to the per-entity calls and
     /// still sees jo's inline, attached and group policies.
     @Test func withoutTheAccountWideReadTheCallersOwnEntityIsRead() async throws {

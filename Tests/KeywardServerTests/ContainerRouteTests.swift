@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import KeywardTestSupport
 import Testing
 
 @testable import KeywardServer

@@ -1,5 +1,6 @@
 import Foundation
 import KeywardAWS
+import KeywardTestSupport
 import Logging
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import KeywardTestSupport
 import Logging
 import Testing
 
@@ -213,10 +214,10 @@ import Testing
                 guard case .bindFailed(let address, let reason) = error as? ServerError else { return false }
                 return address == "127.0.0.1:\(endpoint.port)" && reason.hasPrefix("the port is already in use")
             }
-            #expect(Loopback.accepts(port: endpoint.port))
+            #expect(FreePort.accepts(port: endpoint.port))
             return endpoint.port
         }
-        #expect(!Loopback.accepts(port: port))
+        #expect(!FreePort.accepts(port: port))
     }
 
     @Test func eachRunDrawsANewToken() async throws {

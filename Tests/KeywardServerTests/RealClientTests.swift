@@ -1,4 +1,5 @@
 import Foundation
+import KeywardTestSupport
 import Logging
 import Testing
 
@@ -62,7 +63,8 @@ import Testing
 
     @Test(arguments: ServerKind.allCases)
     func boto3GetsTheRoleThroughTheServer(kind: ServerKind) async throws {
-        try await Moto.with { moto in
+        try await MotoServer.with(accessControl: .enforced(bootstrapActions: 3)) { emulator in
+            let moto = emulator.endpoint.absoluteString
             let source = try await MotoRoleSource(moto: moto, count: 2, lifetime: 3600)
             let calls = try await server(kind, source: source, minimumValidity: .seconds(300)).withRunningServer {
                 endpoint in
@@ -76,7 +78,8 @@ import Testing
     }
 
     @Test func containerCredentialsRefreshWithoutRestartingTheProgram() async throws {
-        try await Moto.with { moto in
+        try await MotoServer.with(accessControl: .enforced(bootstrapActions: 3)) { emulator in
+            let moto = emulator.endpoint.absoluteString
             // Credentials valid for 5 minutes, a server that refreshes under 10: the server asks the source
             // whenever botocore asks the server, and botocore (under 10 minutes left: mandatory) asks each call.
             let source = try await MotoRoleSource(moto: moto, count: 8, lifetime: 300)
@@ -93,7 +96,8 @@ import Testing
     }
 
     @Test func instanceMetadataCredentialsRefreshWithoutRestartingTheProgram() async throws {
-        try await Moto.with { moto in
+        try await MotoServer.with(accessControl: .enforced(bootstrapActions: 3)) { emulator in
+            let moto = emulator.endpoint.absoluteString
             let source = try await MotoRoleSource(moto: moto, count: 8, lifetime: 300)
             let calls = try await server(.ec2, source: source, minimumValidity: .seconds(600)).withRunningServer {
                 endpoint in

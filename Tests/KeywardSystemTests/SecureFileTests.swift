@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import KeywardTestSupport
 import Testing
 
 @testable import KeywardSystem

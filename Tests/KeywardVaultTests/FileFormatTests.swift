@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import KeywardSystem
+import KeywardTestSupport
 import Testing
 
 @testable import KeywardVault

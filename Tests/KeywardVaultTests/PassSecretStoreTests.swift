@@ -1,5 +1,6 @@
 import Foundation
 import KeywardSystem
+import KeywardTestSupport
 import Testing
 
 @testable import KeywardVault

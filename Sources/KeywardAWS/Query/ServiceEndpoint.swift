@@ -68,6 +68,25 @@ public struct ServiceEndpoint: Sendable, Equatable, CustomStringConvertible {
         return ServiceEndpoint(url: URL(string: "https://\(host)")!, signingRegion: signingRegion, signingName: "iam")
     }
 
+    /// A regional endpoint, `https://PREFIX.REGION.amazonaws.com`, or the override URL when one is configured.
+    /// - Parameters:
+    ///   - hostPrefix: the host's first label(s): `s3`, `cloudtrail`, `oidc`, `portal.sso`.
+    ///   - signingName: the SigV4 service name: `s3`, `cloudtrail`, `awsssoportal`.
+    ///   - region: the region; `nil` means `us-east-1`.
+    ///   - override: an `endpoint_url` value, which wins.
+    /// - Throws: `AWSClientError.invalidEndpoint` when the override is not an absolute http(s) URL.
+    public static func regional(
+        hostPrefix: String, signingName: String, region: String?, override: String? = nil
+    ) throws(AWSClientError) -> ServiceEndpoint {
+        let region = region ?? "us-east-1"
+        if let override {
+            return ServiceEndpoint(url: try parse(override), signingRegion: region, signingName: signingName)
+        }
+        let host = "\(hostPrefix).\(region).\(dnsSuffix(for: region))"
+        guard let url = URL(string: "https://\(host)"), url.host != nil else { throw .invalidEndpoint(host) }
+        return ServiceEndpoint(url: url, signingRegion: region, signingName: signingName)
+    }
+
     static func parse(_ string: String) throws(AWSClientError) -> URL {
         guard let url = URL(string: string), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https", url.host != nil

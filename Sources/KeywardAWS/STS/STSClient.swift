@@ -74,7 +74,12 @@ public struct STSClient: Sendable {
 
     /// `AssumeRoleWithSAML`: unsigned; the assertion is the proof.
     /// - Parameters:
+    ///   - roleARN: the role to assume.
+    ///   - principalARN: the SAML provider's ARN.
     ///   - samlAssertion: the base64 SAML response as the IdP posted it.
+    ///   - durationSeconds: the session's length, or `nil` for the assertion's or the role's default.
+    ///   - policyARNs: managed session policies.
+    ///   - policy: an inline session policy.
     /// - Throws: `AWSClientError`.
     public func assumeRoleWithSAML(
         roleARN: String, principalARN: String, samlAssertion: String, durationSeconds: Int? = nil,

@@ -4,15 +4,15 @@ extension ProfileResolver {
     /// AWS CLI v2 and the SDKs read `AWS_REGION` first; aws-vault sets both, for boto3's sake.
     /// - Parameter profile: the profile.
     /// - Returns: the region, or `nil` when none is configured.
-    public func region(for profile: Profile) -> String? {
-        environment.first(of: ["AWS_REGION", "AWS_DEFAULT_REGION"])?.value ?? profile.region
+    public func region(for profile: Profile?) -> String? {
+        environment.first(of: ["AWS_REGION", "AWS_DEFAULT_REGION"])?.value ?? profile?.region
     }
 
     /// Whether STS calls go to regional endpoints: `AWS_STS_REGIONAL_ENDPOINTS`, else the profile's
     /// `sts_regional_endpoints`, else `regional` (botocore's default).
-    /// - Parameter profile: the profile.
+    /// - Parameter profile: the profile, or `nil` when the call is made for no profile of the config.
     /// - Throws: `ConfigError.invalidEnvironmentValue` when the variable is neither `legacy` nor `regional`.
-    public func stsRegionalEndpoints(for profile: Profile) throws(ConfigError) -> Profile.STSRegionalEndpoints {
+    public func stsRegionalEndpoints(for profile: Profile?) throws(ConfigError) -> Profile.STSRegionalEndpoints {
         if let value = environment["AWS_STS_REGIONAL_ENDPOINTS"] {
             guard let mode = Profile.STSRegionalEndpoints(rawValue: value) else {
                 throw .invalidEnvironmentValue(
@@ -20,7 +20,7 @@ extension ProfileResolver {
             }
             return mode
         }
-        return profile.stsRegionalEndpoints ?? .regional
+        return profile?.stsRegionalEndpoints ?? .regional
     }
 
     /// The configured endpoint for a service, or `nil` to use the service's default endpoint.
@@ -35,26 +35,45 @@ extension ProfileResolver {
     /// `ignore_configured_endpoint_urls`) is `true`. Empty values are skipped.
     /// - Parameters:
     ///   - service: the service.
-    ///   - profile: the profile whose settings apply (the target profile of a chain).
+    ///   - profile: the profile whose settings apply (the target profile of a chain), or `nil` when the call is
+    ///     made for no profile of the config (then only the environment counts).
     /// - Returns: the endpoint URL as written, or `nil`.
     /// - Throws: `ConfigError.servicesSectionNotFound` when the profile names a `[services NAME]` section that
     ///   does not exist and the lookup reaches it.
-    public func endpointURL(for service: EndpointService, profile: Profile) throws(ConfigError) -> String? {
+    public func endpointURL(for service: EndpointService, profile: Profile?) throws(ConfigError) -> String? {
         if ignoresConfiguredEndpointURLs(profile) { return nil }
         if let url = environment.first(of: [service.environmentVariable, "AWS_ENDPOINT_URL"])?.value { return url }
+        guard let profile else { return nil }
         if let name = profile.services, let origin = profile.origin(of: "services") {
             guard let section = catalog.services[name] else {
                 throw .servicesSectionNotFound(
                     profile: profile.name, services: name, file: origin.file, line: origin.line)
             }
-            if let url = section[service.rawValue]?.nestedValue(forKey: "endpoint_url"), !url.isEmpty { return url }
+            if let url = section[service.configKey]?.nestedValue(forKey: "endpoint_url"), !url.isEmpty { return url }
         }
         return profile.endpointURL
     }
 
     /// Whether configured endpoints are ignored: the environment variable when set, else the profile.
-    public func ignoresConfiguredEndpointURLs(_ profile: Profile) -> Bool {
+    public func ignoresConfiguredEndpointURLs(_ profile: Profile?) -> Bool {
         if let value = environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] { return value.lowercased() == "true" }
-        return profile.ignoreConfiguredEndpointURLs ?? false
+        return profile?.ignoreConfiguredEndpointURLs ?? false
+    }
+
+    /// Everything that decides where a profile's calls go, resolved once: the region, the STS endpoint mode
+    /// and each service's configured URL. The one answer every command uses (`ProfileEndpoints` in
+    /// KeywardCredentials turns it into endpoints), so no command honours a setting another ignores.
+    /// - Parameters:
+    ///   - profile: the profile whose settings apply (a chain's target), or `nil` for no profile of the config.
+    ///   - region: a command's `--region`, which wins over the environment and the profile.
+    /// - Throws: `ConfigError` for a bad `AWS_STS_REGIONAL_ENDPOINTS` or a missing `[services]` section.
+    public func endpointSettings(for profile: Profile?, region: String? = nil) throws(ConfigError) -> EndpointSettings {
+        var overrides: [EndpointService: Result<String?, ConfigError>] = [:]
+        for service in EndpointSettings.resolvedServices {
+            overrides[service] = Result { () throws(ConfigError) in try endpointURL(for: service, profile: profile) }
+        }
+        return EndpointSettings(
+            profile: profile?.name, region: region ?? self.region(for: profile),
+            stsRegionalEndpoints: try stsRegionalEndpoints(for: profile), overrides: overrides)
     }
 }

@@ -21,17 +21,20 @@ public struct SessionCache: Sendable {
     public struct Entry: Sendable, Equatable {
         /// The profile the session was fetched for.
         public var profile: String
-        /// The chain it stands for, `admin <- jo`.
-        public var chain: String
+        /// The chain it stands for, target first.
+        public var chain: [String]
+        /// The digest of the plan that fetched it (`CachedSession.planDigest`).
+        public var planDigest: String?
         /// What kind of session it is.
         public var kind: SessionKind
         /// When it expires.
         public var expiration: Date
 
         /// Creates an entry.
-        public init(profile: String, chain: String, kind: SessionKind, expiration: Date) {
+        public init(profile: String, chain: [String], kind: SessionKind, expiration: Date, planDigest: String? = nil) {
             self.profile = profile
             self.chain = chain
+            self.planDigest = planDigest
             self.kind = kind
             self.expiration = expiration
         }
@@ -104,17 +107,32 @@ public struct SessionCache: Sendable {
             else { continue }
             entries.append(
                 Entry(
-                    profile: session.profile, chain: session.chain, kind: session.kind, expiration: session.expiration))
+                    profile: session.profile, chain: session.chain, kind: session.kind, expiration: session.expiration,
+                    planDigest: session.planDigest))
         }
         return entries.sorted { ($0.expiration, $0.profile) < ($1.expiration, $1.profile) }
     }
 
-    /// Drops cached sessions: all of this namespace, or those fetched for `profile` or with it in their chain.
-    /// - Parameter profile: the profile, or `nil` for all.
+    /// The cached session under `key` while enough of it is left (see `session(forKey:)`).
+    public func session(for key: SessionKey) async throws(VaultError) -> CachedSession? {
+        try await session(forKey: key.canonicalText)
+    }
+
+    /// Caches `session` under `key` (see `store(_:forKey:)`).
+    public func store(_ session: CachedSession, for key: SessionKey) async throws(VaultError) {
+        try await store(session, forKey: key.canonicalText)
+    }
+
+    /// Drops cached sessions: all of this namespace, or those fetched for `profile`, with it in their chain,
+    /// or fetched by a plan whose digest is in `plans` (what the profile resolves to: two identical role
+    /// profiles share one session, and clearing either drops it).
+    /// - Parameters:
+    ///   - profile: the profile, or `nil` for all.
+    ///   - plans: `SessionKey.digest`s of the profile's plan keys.
     /// - Returns: how many entries were dropped.
     /// - Throws: `VaultError` from the store.
     @discardableResult
-    public func clear(profile: String? = nil) async throws(VaultError) -> Int {
+    public func clear(profile: String? = nil, plans: Set<String> = []) async throws(VaultError) -> Int {
         var dropped = 0
         for name in try await store.list(.session) where name.hasPrefix("\(namespace).") {
             let item = try VaultItem(kind: .session, name: name)
@@ -122,8 +140,8 @@ public struct SessionCache: Sendable {
                 guard let secret = try await store.read(item), let session = CachedSession.decode(secret) else {
                     continue
                 }
-                let names = session.chain.components(separatedBy: " <- ")
-                guard session.profile == profile || names.contains(profile) else { continue }
+                let byPlan = session.planDigest.map { plans.contains($0) } ?? false
+                guard session.profile == profile || session.chain.contains(profile) || byPlan else { continue }
             } else if profile != nil {
                 continue  // key-id memos are dropped only by a full clear
             }
@@ -139,12 +157,8 @@ public struct SessionCache: Sendable {
     }
 
     func write(_ secret: SecretString, item: VaultItem, until expiration: Date) async throws(VaultError) {
-        if let keyring = store as? KeyctlSecretStore {
-            let seconds = max(expiration.timeIntervalSince(now()), 1)
-            try keyring.store(secret, for: item, timeout: .seconds(seconds.rounded(.up)))
-        } else {
-            try await store.store(secret, for: item)
-        }
+        let seconds = max(expiration.timeIntervalSince(now()), 1)
+        try await store.store(secret, for: item, expiringAfter: .seconds(seconds.rounded(.up)))
     }
 
     static func hexDigest(_ text: String) -> String {

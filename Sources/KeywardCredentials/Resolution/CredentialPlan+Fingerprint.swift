@@ -1,34 +1,48 @@
 extension CredentialPlan {
-    /// The text identifying the chain up to and including the MFA session: the source and the
-    /// `GetSessionToken` parameters. Together with the source's key id it keys the MFA session's cache entry.
-    public var sessionTokenFingerprint: String? {
+    /// The key of the chain up to and including the MFA session: the source and the `GetSessionToken`
+    /// parameters. With the source's key identity it keys the MFA session's cache entry.
+    public var sessionTokenKey: SessionKey? {
         guard let step = sessionToken else { return nil }
-        return sourceFingerprint + "|gst:\(step.mfaSerial ?? "-"):\(step.durationSeconds)"
+        return sourceKey.appending("gst", [step.mfaSerial, String(step.durationSeconds)])
     }
 
-    /// The text identifying the final session: the source, the MFA session and every role with every
-    /// parameter. Together with the source's key id it keys the final cache entry.
-    public var finalFingerprint: String {
-        var text = sessionTokenFingerprint ?? sourceFingerprint
+    /// The key of the final session: the source, the MFA session and every role with every parameter. With
+    /// the source's key identity it keys the final cache entry.
+    public var finalKey: SessionKey {
+        var key = sessionTokenKey ?? sourceKey
         for role in roles {
-            let tags = role.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-            text +=
-                "|role:\(role.roleARN);\(role.sessionName);\(role.durationSeconds);\(role.externalID ?? "-");"
-                + "\(role.mfaSerial ?? "-");\(tags);\(role.transitiveTagKeys.joined(separator: ","));"
-                + "\(role.sourceIdentity ?? "-")"
+            var values: [String?] = [
+                role.roleARN, role.sessionName, String(role.durationSeconds), role.externalID, role.mfaSerial,
+                role.sourceIdentity, String(role.tags.count),
+            ]
+            for tag in role.tags { values += [tag.key, tag.value] }
+            values.append(String(role.transitiveTagKeys.count))
+            values += role.transitiveTagKeys
+            key = key.appending("role", values)
         }
-        return text
+        return key
     }
 
-    /// The source part of the fingerprints: its kind and profile (the key id is added by the resolver).
-    var sourceFingerprint: String {
+    /// The source part of the keys: its kind and profile (the key's identity is added by the resolver).
+    var sourceKey: SessionKey {
         switch source {
-        case .vaultKey(let profile): return "v1|vault:\(profile)"
-        case .staticKeys(_, let profile): return "v1|static:\(profile)"
-        case .credentialProcess(let command, let profile): return "v1|process:\(profile):\(command)"
+        case .vaultKey(let profile): return SessionKey(["v2", "vault", profile])
+        case .staticKeys(_, let profile): return SessionKey(["v2", "static", profile])
+        case .credentialProcess(let command, let profile): return SessionKey(["v2", "process", profile, command])
         case .webIdentity(let file, let role, let name, let profile):
-            return "v1|web:\(profile):\(file);\(role);\(name)"
-        case .environment(let profile): return "v1|env:\(profile)"
+            return SessionKey(["v2", "web", profile, file, role, name])
+        case .environment(let profile): return SessionKey(["v2", "env", profile])
         }
+    }
+}
+
+extension CredentialPlan {
+    /// The digests of every session this plan reads or writes (the final one and its MFA session), as
+    /// `CachedSession.planDigest` records them: how `clear` and `list` find a profile's sessions by what it
+    /// resolves to. Two identical role profiles share these, and so their session.
+    public var sessionDigests: Set<String> {
+        var digests: Set<String> = [finalKey.digest]
+        if let key = sessionTokenKey { digests.insert(key.digest) }
+        return digests
     }
 }

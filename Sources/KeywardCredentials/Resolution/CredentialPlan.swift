@@ -96,8 +96,10 @@ public struct CredentialPlan: Sendable, Equatable {
     public var roles: [RoleStep]
     /// The region for the profile.
     public var region: String?
-    /// The chain's profile names as shown to people: `admin <- jo`.
-    public var chainDescription: String
+    /// The chain's profile names, target first: `["admin", "jo"]`.
+    public var chain: [String]
+    /// The chain as shown to people: `admin <- jo`.
+    public var chainDescription: String { chain.joined(separator: " <- ") }
 
     /// The longest session of a role assumed with another role's credentials (AWS "role chaining").
     public static let chainedRoleLimit = 3600
@@ -112,7 +114,7 @@ public struct CredentialPlan: Sendable, Equatable {
     public init(_ resolved: ResolvedProfile, options: CredentialOptions) throws(CredentialsError) {
         profile = resolved.profile.name
         region = resolved.region
-        chainDescription = resolved.chainNames.joined(separator: " <- ")
+        chain = resolved.chainNames
         let root = resolved.source
         switch resolved.sourceCredentials {
         case .staticKeys(let keys):

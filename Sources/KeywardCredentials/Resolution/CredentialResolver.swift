@@ -86,7 +86,7 @@ public struct CredentialResolver: Sendable {
         let (plan, _) = try plan(for: profile)
         guard plan.fetchesSession || isWebIdentity(plan.source) else { return nil }
         let loader = SourceLoader(keys: keys, cache: cache, environment: environment)
-        return try await cached(plan.finalFingerprint, plan: plan, loader: loader)
+        return try await cached(plan.finalKey, plan: plan, loader: loader)
     }
 
     /// Credentials for `profile`.
@@ -97,15 +97,10 @@ public struct CredentialResolver: Sendable {
     /// - Returns: the credentials and where they came from.
     /// - Throws: `CredentialsError`.
     public func credentials(for profile: String?) async throws(CredentialsError) -> ResolvedCredentials {
-        if profile == nil, let id = environment["AWS_ACCESS_KEY_ID"], let secret = environment["AWS_SECRET_ACCESS_KEY"]
-        {
-            let token = environment["AWS_SESSION_TOKEN"] ?? environment["AWS_SECURITY_TOKEN"]
-            let credentials = AWSCredentials(
-                accessKeyID: id, secretAccessKey: SecretAccessKey(secret), sessionToken: token.map(SessionToken.init))
+        if profile == nil, let credentials = environmentKeys() {
             return ResolvedCredentials(
                 credentials: credentials, profile: "environment",
-                region: environment.first(
-                    of: ["AWS_REGION", "AWS_DEFAULT_REGION"])?.value, origin: .source)
+                region: profiles.region(for: nil), origin: .source)
         }
         let (plan, resolved) = try plan(for: profile)
         try CredentialProcessGuard(environment: environment).check(plan.profile, profiles: profiles)
@@ -117,11 +112,11 @@ public struct CredentialResolver: Sendable {
             return ResolvedCredentials(
                 credentials: credentials, profile: plan.profile, region: plan.region, origin: .source)
         }
-        let fingerprint = plan.finalFingerprint
-        if let hit = try await cached(fingerprint, plan: plan, loader: loader) { return hit }
+        let key = plan.finalKey
+        if let hit = try await cached(key, plan: plan, loader: loader) { return hit }
 
         return try await CredentialLock.withLock(
-            directory: lockDirectory, purpose: .chain, fingerprint: fingerprint, profile: plan.profile,
+            directory: lockDirectory, purpose: .chain, fingerprint: key.canonicalText, profile: plan.profile,
             timeout: lockTimeout, notice: lockNotice
         ) { () async throws(CredentialsError) in
             try await fetchLocked(plan: plan, resolved: resolved, loader: loader)
@@ -132,13 +127,13 @@ public struct CredentialResolver: Sendable {
     private func fetchLocked(
         plan: CredentialPlan, resolved: ResolvedProfile, loader: SourceLoader
     ) async throws(CredentialsError) -> ResolvedCredentials {
-        let fingerprint = plan.finalFingerprint
-        if let hit = try await cached(fingerprint, plan: plan, loader: loader) { return hit }
+        if let hit = try await cached(plan.finalKey, plan: plan, loader: loader) { return hit }
         let loaded = try await loader.load(plan.source)
-        let key = fingerprint + "|key:" + loaded.identity
+        let key = plan.finalKey.identified(by: loaded.identity)
         if let cache, let hit = try await read(cache, key: key) {
             return ResolvedCredentials(
-                credentials: hit.credentials, profile: plan.profile, region: plan.region, origin: .cache)
+                credentials: hit.credentials, profile: plan.profile, region: plan.region, origin: .cache,
+                session: hit.facts)
         }
         let fetcher = SessionFetcher(
             plan: plan, sts: try stsClient(for: resolved), cache: cache, mfa: mfa, logger: logger,
@@ -146,28 +141,30 @@ public struct CredentialResolver: Sendable {
         let session = try await fetcher.fetch(loaded: loaded)
         if let cache {
             do {
-                try await cache.store(session, forKey: key)
+                try await cache.store(session, for: key)
             } catch {
                 logger.debug("cannot cache the session", metadata: ["error": "\(error)"])
             }
         }
         return ResolvedCredentials(
-            credentials: session.credentials, profile: plan.profile, region: plan.region, origin: .fetched)
+            credentials: session.credentials, profile: plan.profile, region: plan.region, origin: .fetched,
+            session: session.facts)
     }
 
     private func cached(
-        _ fingerprint: String, plan: CredentialPlan, loader: SourceLoader
+        _ key: SessionKey, plan: CredentialPlan, loader: SourceLoader
     ) async throws(CredentialsError) -> ResolvedCredentials? {
         guard let cache, let identity = await loader.cheapIdentity(of: plan.source) else { return nil }
-        guard let hit = try await read(cache, key: fingerprint + "|key:" + identity) else { return nil }
+        guard let hit = try await read(cache, key: key.identified(by: identity)) else { return nil }
         logger.debug("session from the cache", metadata: ["profile": "\(plan.profile)"])
         return ResolvedCredentials(
-            credentials: hit.credentials, profile: plan.profile, region: plan.region, origin: .cache)
+            credentials: hit.credentials, profile: plan.profile, region: plan.region, origin: .cache,
+            session: hit.facts)
     }
 
-    private func read(_ cache: SessionCache, key: String) async throws(CredentialsError) -> CachedSession? {
+    private func read(_ cache: SessionCache, key: SessionKey) async throws(CredentialsError) -> CachedSession? {
         do {
-            return try await cache.session(forKey: key)
+            return try await cache.session(for: key)
         } catch {
             throw .vault(error)
         }
@@ -176,37 +173,5 @@ public struct CredentialResolver: Sendable {
     private func isWebIdentity(_ source: CredentialPlan.Source) -> Bool {
         if case .webIdentity = source { return true }
         return false
-    }
-
-    /// An STS client with the region and endpoint settings of `profile`, for calls made with its credentials.
-    /// - Parameter profile: the profile, or `nil` to select as the AWS CLI does.
-    /// - Throws: `CredentialsError.config` or `.sts` for an unusable endpoint.
-    public func stsClient(forProfile profile: String?) throws(CredentialsError) -> STSClient {
-        do {
-            return try stsClient(for: profiles.resolve(profile, allowMissing: true))
-        } catch let error as CredentialsError {
-            throw error
-        } catch let error as ConfigError {
-            throw .config(error)
-        } catch {
-            throw .noCredentials(profile: profile ?? "default")
-        }
-    }
-
-    /// The STS client for the target profile's region and endpoint settings.
-    func stsClient(for resolved: ResolvedProfile) throws(CredentialsError) -> STSClient {
-        do {
-            let override = try profiles.endpointURL(for: .sts, profile: resolved.profile)
-            let mode = try profiles.stsRegionalEndpoints(for: resolved.profile)
-            let endpoint = try ServiceEndpoint.sts(
-                region: resolved.region, mode: mode == .legacy ? .legacy : .regional, override: override)
-            return STSClient(client: QueryClient(endpoint: endpoint, transport: transport, logger: logger))
-        } catch let error as ConfigError {
-            throw .config(error)
-        } catch let error as AWSClientError {
-            throw .sts(profile: resolved.profile.name, error)
-        } catch {
-            throw .noCredentials(profile: resolved.profile.name)
-        }
     }
 }

@@ -20,9 +20,14 @@ public struct ResolvedCredentials: Sendable, Equatable, CustomStringConvertible 
     public var region: String?
     /// Where they came from.
     public var origin: Origin
+    /// What AWS records about the session (`nil` for a long-lived key or credentials used as they are).
+    public var session: SessionFacts?
 
     /// Creates a result.
-    public init(credentials: AWSCredentials, profile: String, region: String?, origin: Origin) {
+    public init(
+        credentials: AWSCredentials, profile: String, region: String?, origin: Origin, session: SessionFacts? = nil
+    ) {
+        self.session = session
         self.credentials = credentials
         self.profile = profile
         self.region = region

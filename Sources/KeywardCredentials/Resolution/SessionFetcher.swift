@@ -28,7 +28,8 @@ struct SessionFetcher: Sendable {
                     roleARN: roleARN, roleSessionName: sessionName, webIdentityToken: token)
             }
             credentials = session.credentials
-            current = try cachedSession(.webIdentity, profile: profile, session.credentials)
+            current = try cachedSession(
+                .webIdentity, profile: profile, session.credentials, facts: SessionFacts(issuedAt: Date()))
         }
         if let step = plan.sessionToken, let source = credentials {
             let session = try await sessionToken(step, source: source, identity: loaded.identity)
@@ -51,7 +52,14 @@ struct SessionFetcher: Sendable {
                 try await sts.assumeRole(request, credentials: caller).credentials
             }
             credentials = session
-            current = try cachedSession(.assumedRole, profile: plan.profile, session)
+            // MFA checked now, or carried on from the MFA session whose credentials assumed the role; a
+            // source identity, once set, stays for the rest of the chain.
+            let now = Date()
+            let facts = SessionFacts(
+                issuedAt: now,
+                multiFactorAuthenticatedAt: role.mfaSerial != nil ? now : current?.facts.multiFactorAuthenticatedAt,
+                sourceIdentity: current?.facts.sourceIdentity ?? role.sourceIdentity)
+            current = try cachedSession(.assumedRole, profile: plan.profile, session, facts: facts)
         }
         guard let current else { throw .noCredentials(profile: plan.profile) }
         return current
@@ -61,11 +69,11 @@ struct SessionFetcher: Sendable {
     private func sessionToken(
         _ step: CredentialPlan.SessionTokenStep, source: AWSCredentials, identity: String
     ) async throws(CredentialsError) -> CachedSession {
-        guard let fingerprint = plan.sessionTokenFingerprint else { throw .noCredentials(profile: step.profile) }
-        let key = fingerprint + "|key:" + identity
+        guard let planKey = plan.sessionTokenKey else { throw .noCredentials(profile: step.profile) }
+        let key = planKey.identified(by: identity)
         if let hit = try await read(key) { return hit }
         return try await CredentialLock.withLock(
-            directory: lockDirectory, purpose: .mfaSession, fingerprint: fingerprint, profile: step.profile,
+            directory: lockDirectory, purpose: .mfaSession, fingerprint: planKey.canonicalText, profile: step.profile,
             timeout: lockTimeout, notice: lockNotice
         ) { () async throws(CredentialsError) in
             if let hit = try await read(key) { return hit }
@@ -74,7 +82,7 @@ struct SessionFetcher: Sendable {
     }
 
     private func getSessionToken(
-        _ step: CredentialPlan.SessionTokenStep, source: AWSCredentials, key: String
+        _ step: CredentialPlan.SessionTokenStep, source: AWSCredentials, key: SessionKey
     ) async throws(CredentialsError) -> CachedSession {
         var code: String?
         if let serial = step.mfaSerial {
@@ -87,10 +95,13 @@ struct SessionFetcher: Sendable {
                 credentials: source, durationSeconds: step.durationSeconds, serialNumber: step.mfaSerial,
                 tokenCode: code)
         }
-        let session = try cachedSession(.sessionToken, profile: step.profile, credentials, chain: step.profile)
+        let now = Date()
+        let session = try cachedSession(
+            .sessionToken, profile: step.profile, credentials, chain: [step.profile], plan: plan.sessionTokenKey,
+            facts: SessionFacts(issuedAt: now, multiFactorAuthenticatedAt: step.mfaSerial != nil ? now : nil))
         if let cache {
             do {
-                try await cache.store(session, forKey: key)
+                try await cache.store(session, for: key)
             } catch {
                 logger.debug("cannot cache the MFA session", metadata: ["error": "\(error)"])
             }
@@ -98,10 +109,10 @@ struct SessionFetcher: Sendable {
         return session
     }
 
-    private func read(_ key: String) async throws(CredentialsError) -> CachedSession? {
+    private func read(_ key: SessionKey) async throws(CredentialsError) -> CachedSession? {
         guard let cache else { return nil }
         do {
-            return try await cache.session(forKey: key)
+            return try await cache.session(for: key)
         } catch {
             throw .vault(error)
         }
@@ -118,11 +129,12 @@ struct SessionFetcher: Sendable {
     }
 
     private func cachedSession(
-        _ kind: SessionKind, profile: String, _ credentials: AWSCredentials, chain: String? = nil
+        _ kind: SessionKind, profile: String, _ credentials: AWSCredentials, chain: [String]? = nil,
+        plan key: SessionKey? = nil, facts: SessionFacts
     ) throws(CredentialsError) -> CachedSession {
         guard let expiration = credentials.expiration else { throw .noCredentials(profile: profile) }
         return CachedSession(
-            kind: kind, profile: profile, chain: chain ?? plan.chainDescription, credentials: credentials,
-            expiration: expiration)
+            kind: kind, profile: profile, chain: chain ?? plan.chain, planDigest: (key ?? plan.finalKey).digest,
+            credentials: credentials, expiration: expiration, facts: facts)
     }
 }

@@ -10,14 +10,12 @@ public protocol AccessKeyService: Sendable {
     /// - Throws: `AWSClientError`.
     func callerIdentity(_ credentials: AWSCredentials) async throws(AWSClientError) -> CallerIdentity
 
-    /// `iam:ListAccessKeys` for a user.
-    /// - Parameters:
-    ///   - userName: the IAM user.
-    ///   - credentials: the key to sign with.
-    /// - Returns: the user's keys (metadata only).
-    /// - Throws: `AWSClientError`.
     /// A short MFA session (GetSessionToken with the device's code) to sign the IAM calls with, for users
     /// whose policy (seed 002's `BlockMostAccessUnlessSignedInWithMFA`) denies key management without MFA.
+    /// - Parameters:
+    ///   - serial: the MFA device.
+    ///   - code: its current code.
+    ///   - credentials: the long-lived key.
     func mfaSession(
         serial: String, code: String, credentials: AWSCredentials
     ) async throws(AWSClientError) -> AWSCredentials

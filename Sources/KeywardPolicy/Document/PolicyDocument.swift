@@ -17,7 +17,7 @@ public enum Effect: String, Sendable, Equatable {
 
 /// A parsed IAM policy document (identity, resource, trust, boundary, session, SCP or RCP).
 ///
-/// Produced by ``PolicyDocument/parse(_:source:kind:)``, which also yields validation findings; compile it
+/// Produced by `PolicyDocument.parse(_:source:kind:)`, which also yields validation findings; compile it
 /// with ``CompiledPolicy/init(_:)`` to evaluate requests.
 public struct PolicyDocument: Sendable, Equatable {
     /// The name used in messages, usually the file name.

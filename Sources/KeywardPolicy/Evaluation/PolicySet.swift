@@ -31,7 +31,7 @@ public struct PolicySet: Sendable {
     public let session: [CompiledPolicy]
     /// SCPs by organization level, root first; each level must allow.
     public let scpLevels: [[CompiledPolicy]]
-    /// RCPs by organization level, root first; only their `Deny` statements count (see ``init``).
+    /// RCPs by organization level, root first; only their `Deny` statements count (see ``init(identity:resource:boundary:session:scpLevels:rcpLevels:)``).
     public let rcpLevels: [[CompiledPolicy]]
     /// Every policy above in one list (identity, resource, boundary, session, SCPs, RCPs), which
     /// ``StatementReference/policy`` indexes.

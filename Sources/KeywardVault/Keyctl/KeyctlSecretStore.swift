@@ -101,6 +101,15 @@ public struct KeyctlSecretStore: SecretStore {
         try store(secret, for: item, timeout: timeout)
     }
 
+    /// Stores `secret` under `item`; the kernel forgets it after `lifetime` (the store's `timeout` when `nil`).
+    public func store(
+        _ secret: SecretString, for item: VaultItem, expiringAfter lifetime: Duration?
+    )
+        async throws(VaultError)
+    {
+        try store(secret, for: item, timeout: lifetime ?? timeout)
+    }
+
     /// Stores `secret` under `item` with its own lifetime.
     /// - Parameters:
     ///   - secret: the secret, at most `maximumSecretLength` bytes of UTF-8.

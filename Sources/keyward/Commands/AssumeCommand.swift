@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KeywardAWS
 import KeywardConfig
+import KeywardCredentials
 import KeywardFederation
 import KeywardSystem
 
@@ -74,7 +75,8 @@ struct AssumeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext(global: global)
-        let source = try await Self.sourceCredentials(profile: sourceProfile, context: context, region: region)
+        let resolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
+        let source = try await resolver.signingKey(forProfile: sourceProfile, region: region)
         let tokenCode = try mfaSerial.map { serial in try mfaToken ?? Self.askMFACode(serial: serial) }
         let request = AssumeRoleRequest(
             roleARN: roleARN, roleSessionName: sessionName,
@@ -82,85 +84,15 @@ struct AssumeCommand: AsyncParsableCommand {
                 try SessionDuration.seconds(from: text)
             },
             externalID: externalID, serialNumber: mfaSerial, tokenCode: tokenCode)
-        let sts = STSClient(client: QueryClient(endpoint: source.stsEndpoint, logger: context.logger))
+        let sts = STSClient(client: resolver.client(for: try source.endpoints.sts()))
         let session = try await sts.assumeRole(request, credentials: source.credentials)
         try await SessionDelivery(outputProfile: outputProfile, exec: exec, quiet: quiet).deliver(
-            session.credentials, role: session.assumedRoleARN ?? roleARN, region: source.region, context: context)
+            session.credentials, role: session.assumedRoleARN ?? roleARN, region: source.endpoints.region,
+            context: context)
     }
 }
 
 extension AssumeCommand {
-    /// Credentials that sign a call, with where the call goes.
-    struct Source {
-        var credentials: AWSCredentials
-        var stsEndpoint: ServiceEndpoint
-        var iamEndpoint: ServiceEndpoint
-        var region: String?
-    }
-
-    /// The long-lived (or environment) credentials a federation command signs with: `profile`'s key from the
-    /// vault, else its static keys in the shared credentials file; with no profile, the environment's keys,
-    /// else those of AWS_PROFILE or `default` looked up the same way.
-    static func sourceCredentials(
-        profile explicit: String?, context: CommandContext, region flag: String?
-    )
-        async throws -> Source
-    {
-        let environment = context.environment
-        let resolver = try context.profileResolver()
-        let name = resolver.selectProfile(explicit: explicit).name
-        let settings = resolver.hasProfile(named: name) ? try resolver.profile(named: name) : nil
-        let credentials: AWSCredentials
-        if explicit == nil, let id = environment["AWS_ACCESS_KEY_ID"], let secret = environment["AWS_SECRET_ACCESS_KEY"]
-        {
-            credentials = AWSCredentials(
-                accessKeyID: id, secretAccessKey: SecretAccessKey(secret),
-                sessionToken: environment["AWS_SESSION_TOKEN"].map(SessionToken.init))
-        } else if let stored = try await context.keyVault().key(profile: name) {
-            credentials = AWSCredentials(
-                accessKeyID: stored.accessKeyID, secretAccessKey: SecretAccessKey(stored.secretAccessKey.unredacted))
-        } else if let section = resolver.credentialsFile?.profileSection(named: name),
-            let id = section.value(forKey: "aws_access_key_id"),
-            let secret = section.value(forKey: "aws_secret_access_key")
-        {
-            let token = section.value(forKey: "aws_session_token") ?? section.value(forKey: "aws_security_token")
-            credentials = AWSCredentials(
-                accessKeyID: id, secretAccessKey: SecretAccessKey(secret), sessionToken: token.map(SessionToken.init))
-        } else {
-            throw CommandExit(
-                code: 1,
-                description: "profile \(name): no key in the vault or the credentials file"
-                    + (explicit == nil ? " and none in the environment" : "")
-                    + "; add one with `keyward add \(name)`")
-        }
-        let (sts, iam, region) = try endpoints(settings: settings, resolver: resolver, context: context, region: flag)
-        return Source(credentials: credentials, stsEndpoint: sts, iamEndpoint: iam, region: region)
-    }
-
-    /// The STS and IAM endpoints and the region for a profile (or none): `--region`, else the environment's
-    /// or the profile's region; `endpoint_url` settings and `AWS_ENDPOINT_URL(_STS|_IAM)` override the URLs.
-    static func endpoints(
-        settings: Profile?, resolver: ProfileResolver, context: CommandContext, region flag: String?
-    ) throws -> (sts: ServiceEndpoint, iam: ServiceEndpoint, region: String?) {
-        let environment = context.environment
-        let region =
-            flag ?? settings.flatMap { resolver.region(for: $0) }
-            ?? environment.first(of: ["AWS_REGION", "AWS_DEFAULT_REGION"])?.value
-        func override(_ service: EndpointService) throws -> String? {
-            try settings.flatMap { profile throws(ConfigError) in
-                try resolver.endpointURL(for: service, profile: profile)
-            }
-                ?? environment.first(of: [service.environmentVariable, "AWS_ENDPOINT_URL"])?.value
-        }
-        let mode = try settings.map { profile throws(ConfigError) in try resolver.stsRegionalEndpoints(for: profile) }
-        return (
-            try ServiceEndpoint.sts(
-                region: region, mode: mode == .legacy ? .legacy : .regional, override: try override(.sts)),
-            try ServiceEndpoint.iam(region: region, override: try override(.iam)),
-            region
-        )
-    }
-
     /// Asks for the MFA code on the controlling terminal.
     static func askMFACode(serial: String) throws -> String {
         do {
@@ -189,16 +121,8 @@ extension AssumeCommand {
     )
         throws -> Never
     {
-        var setting = ["AWS_ACCESS_KEY_ID": credentials.accessKeyID]
-        setting["AWS_SECRET_ACCESS_KEY"] = credentials.secretAccessKey.value
-        setting["AWS_SESSION_TOKEN"] = credentials.sessionToken?.value
-        setting["AWS_CREDENTIAL_EXPIRATION"] = credentials.expiration.map(ISO8601Timestamp.format)
-        if let region {
-            // boto3 reads AWS_DEFAULT_REGION, the v2 CLI and the SDKs AWS_REGION; set both as aws-vault does.
-            setting["AWS_REGION"] = region
-            setting["AWS_DEFAULT_REGION"] = region
-        }
-        let environment = ChildEnvironment.forChild(of: context.environment.variables, setting: setting)
+        let environment = CredentialEnvironment.forChild(
+            of: context.environment.variables, credentials: credentials, region: region)
         let code = ProcessReplacement.replace(
             executable: "/bin/sh", arguments: ["/bin/sh", "-c", command], environment: environment)
         throw CommandExit(code: 127, description: "cannot run /bin/sh: \(SystemError.message(forErrno: code))")

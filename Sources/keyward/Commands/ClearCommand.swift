@@ -22,7 +22,13 @@ struct ClearCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(global: global)
         let cache = try context.sessionCache()
-        let count = try await cache.clear(profile: profile)
+        // What the profile resolves to, so a session it shares with an identical profile is found too.
+        let plans =
+            try profile.map { name in
+                (try? context.credentialResolver(mfaToken: nil, options: CredentialOptions()).plan(for: name).0)?
+                    .sessionDigests ?? []
+            } ?? []
+        let count = try await cache.clear(profile: profile, plans: plans)
         let what = count == 1 ? "session" : "sessions"
         let scope = profile.map { " for \($0)" } ?? ""
         var message = "Cleared \(count) cached \(what)\(scope)."

@@ -42,13 +42,19 @@ extension ExecCommand {
             sources.append(source)
         }
         defer { sources.forEach { $0.cancel() } }
+        // The process's own exit ends the wait (no polling): the handler runs once the child is reaped.
+        let exited = AsyncStream<Void> { continuation in
+            child.terminationHandler = { _ in
+                continuation.yield()
+                continuation.finish()
+            }
+        }
         do {
             try child.run()
         } catch {
             throw CommandExit(code: 126, description: "\(arguments[0]): \(error.localizedDescription)")
         }
-        // Polling, not waitUntilExit: the latter spins a run loop that never sees the exit on a concurrency thread.
-        while child.isRunning { try? await Task.sleep(nanoseconds: 20_000_000) }
+        for await _ in exited { break }
         return child.terminationReason == .uncaughtSignal ? 128 + child.terminationStatus : child.terminationStatus
     }
 }

@@ -60,10 +60,9 @@ struct ExecCommand: AsyncParsableCommand {
         }
         let result = try await resolver.credentials(for: profile)
 
-        var setting = Dictionary(CredentialOutput.variables(result)) { _, last in last }
-        setting["KEYWARD_PROFILE"] = result.profile
-        let environment = ChildEnvironment.forChild(
-            of: context.environment.variables, setting: setting, replacingRegion: true)
+        let environment = CredentialEnvironment.forChild(
+            of: context.environment.variables, credentials: result.credentials, region: result.region,
+            profile: result.profile)
         try Self.replaceProcess(executable: executable, arguments: argv, environment: environment)
     }
 

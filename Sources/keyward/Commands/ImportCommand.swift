@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KeywardAWS
 import KeywardConfig
+import KeywardCredentials
 import KeywardFederation
 
 /// `keyward import [--from FILE] [--scrub] [--offline] [--profile NAME ...]`: moves the long-lived keys
@@ -54,13 +55,16 @@ struct ImportCommand: AsyncParsableCommand {
         var candidates = ImportCandidate.all(in: file)
         let missing = profiles.filter { name in !candidates.contains { $0.profile == name } }
         if !profiles.isEmpty { candidates = candidates.filter { profiles.contains($0.profile) } }
-        let resolver = try ProfileResolver(
+        // The endpoints of each profile as the file being imported (perhaps --from) defines it.
+        var resolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
+        resolver.profiles = try ProfileResolver(
             paths: ConfigPaths(config: paths.config, credentials: path, home: paths.home),
             environment: context.environment)
         var run = KeyImport(
             credentialsFile: SharedCredentialsFile(path: path, displayName: displayName),
             vault: try context.keyVault(),
-            verify: offline ? nil : { key, name in try await Self.identity(of: key, profile: name, resolver, context) },
+            verify: offline
+                ? nil : { [resolver] key, name in try await Self.identity(of: key, profile: name, resolver) },
             scrub: scrub,
             // Unbuffered, so a killed run has shown what it did.
             report: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) })
@@ -80,12 +84,9 @@ struct ImportCommand: AsyncParsableCommand {
 
     /// The caller's ARN as STS answers for `key`, with the endpoint the profile would use.
     private static func identity(
-        of key: AWSCredentials, profile name: String, _ resolver: ProfileResolver, _ context: CommandContext
+        of key: AWSCredentials, profile name: String, _ resolver: CredentialResolver
     ) async throws -> String {
-        let settings = resolver.hasProfile(named: name) ? try resolver.profile(named: name) : nil
-        let endpoints = try AssumeCommand.endpoints(
-            settings: settings, resolver: resolver, context: context, region: nil)
-        let sts = STSClient(client: QueryClient(endpoint: endpoints.sts, logger: context.logger))
+        let sts = try resolver.stsClient(forProfile: name)
         return try await sts.getCallerIdentity(credentials: key).arn
     }
 }

@@ -22,15 +22,18 @@ struct ListCommand: AsyncParsableCommand {
         let stored = try await vault.profiles()
         let sessions = try await context.sessionCache(sharing: vault).entries()
         var entries: [VaultListing.Profile] = []
+        let resolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
         let names = VaultListing.merge(configured: configured, stored: stored, sessions: sessions.map(\.profile))
         for name in names {
             let key = try await vault.key(profile: name)
+            // A profile's sessions are those its plan reads (shared with identical profiles), or fetched for it.
+            let plans = (try? resolver.plan(for: name).0)?.sessionDigests ?? []
             entries.append(
                 VaultListing.Profile(
                     name: name, inConfig: configured.contains(name),
                     key: key.map { VaultListing.Key(accessKeyID: $0.maskedAccessKeyID, storedAt: $0.storedAt) },
                     backend: key == nil ? nil : vault.store.kind.rawValue,
-                    sessions: sessions.filter { $0.profile == name }.map {
+                    sessions: sessions.filter { $0.profile == name || $0.planDigest.map(plans.contains) == true }.map {
                         VaultListing.Session(kind: $0.kind.rawValue, expiration: $0.expiration)
                     }))
         }

@@ -51,7 +51,7 @@ struct LoginCommand: AsyncParsableCommand {
         }
         let resolver = try context.credentialResolver(mfaToken: mfaToken, options: CredentialOptions())
         let resolved = try await resolver.credentials(for: profile)
-        let region = resolved.region ?? context.environment.first(of: ["AWS_REGION", "AWS_DEFAULT_REGION"])?.value
+        let region = try resolver.endpoints(forProfile: profile).region
         let signIn = try ConsoleSignIn(
             region: region, destination: destination, endpoint: context.environment[Self.endpointVariable],
             sessionDuration: duration?.seconds)

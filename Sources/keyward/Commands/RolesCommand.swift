@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import KeywardAWS
+import KeywardAudit
 import KeywardConfig
+import KeywardCredentials
 import KeywardFederation
 
 /// `keyward roles [PROFILE]`: the roles of the account and which of them this identity may assume (seed
@@ -11,9 +13,11 @@ struct RolesCommand: AsyncParsableCommand {
         commandName: "roles",
         abstract: "List the account's roles and mark the ones this identity may assume.",
         discussion: """
-            A role is assumable when its trust policy's AWS principals name this identity, its account root \
-            or *; MFA and EXTERNAL-ID say whether the trust policy's condition asks for them. When iam:ListRoles \
-            is denied, the roles named by role_arn in ~/.aws/config are listed instead.
+            A role is assumable when the policy evaluator allows this identity sts:AssumeRole under its trust \
+            policy (Deny, NotPrincipal and conditions included), its own policies permitting; MFA and EXTERNAL-ID \
+            say whether every allowed call needs them (external ids tried are the config's external_id for the \
+            role; ? when only an unknown one would do). When iam:ListRoles is denied, the roles named by \
+            role_arn in ~/.aws/config are listed instead.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -41,12 +45,13 @@ struct RolesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext(global: global)
-        let source = try await AssumeCommand.sourceCredentials(profile: profile, context: context, region: nil)
-        let sts = STSClient(client: QueryClient(endpoint: source.stsEndpoint, logger: context.logger))
+        let credentialResolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
+        let source = try await credentialResolver.signingKey(forProfile: profile)
+        let sts = STSClient(client: credentialResolver.client(for: try source.endpoints.sts()))
         let caller = try await sts.getCallerIdentity(credentials: source.credentials)
         let iam = IAMClient(
-            client: QueryClient(endpoint: source.iamEndpoint, logger: context.logger), credentials: source.credentials)
-        let resolver = try context.profileResolver()
+            client: credentialResolver.client(for: try source.endpoints.iam()), credentials: source.credentials)
+        let resolver = credentialResolver.profiles
         let configured = Self.configuredRoles(resolver)
         var rows: [Row] = []
         var note: String?
@@ -58,9 +63,10 @@ struct RolesCommand: AsyncParsableCommand {
             listed = nil
         }
         if let listed {
+            let externalIDs = Self.configuredExternalIDs(resolver)
             rows = listed.map { role in
-                let access = role.trustPolicy.flatMap { try? TrustPolicy(json: $0, role: role.arn) }?
-                    .access(forCaller: caller.arn)
+                let access = role.trustPolicy.flatMap { try? RoleTrust(policy: $0, roleARN: role.arn) }?
+                    .access(forCaller: caller.arn, externalIDs: externalIDs[role.arn] ?? [])
                 return Row(
                     name: role.name, arn: role.arn, source: "iam:ListRoles", assumable: access?.assumable,
                     requiresMFA: access?.requiresMFA, requiresExternalID: access?.requiresExternalID,
@@ -99,6 +105,18 @@ struct RolesCommand: AsyncParsableCommand {
             roles[arn, default: []].append(name)
         }
         return roles
+    }
+
+    /// Role ARN to the `external_id`s the config's profiles send for it.
+    static func configuredExternalIDs(_ resolver: ProfileResolver) -> [String: [String]] {
+        var ids: [String: [String]] = [:]
+        for name in resolver.profileNames {
+            guard let arn = resolver.rawValue(forKey: "role_arn", inProfile: name)?.text,
+                let id = resolver.rawValue(forKey: "external_id", inProfile: name)?.text, !id.isEmpty
+            else { continue }
+            ids[arn, default: []].append(id)
+        }
+        return ids
     }
 
     /// Aligned columns: ASSUMABLE, MFA, EXTERNAL-ID, ROLE, PROFILES.

@@ -9,10 +9,7 @@ import KeywardSystem
 /// (see `KeyRotation` for the order of the steps and what each failure leaves behind). When the profile
 /// has `mfa_serial`, the IAM calls are signed with a 15-minute MFA session, as a user under seed 002's
 /// MFA-enforcing policy must.
-///
-/// Region and endpoints come from the profile and the environment as for the AWS CLI: `AWS_REGION` /
-/// `AWS_DEFAULT_REGION` / `region`, `AWS_ENDPOINT_URL_IAM` / `AWS_ENDPOINT_URL_STS` / `AWS_ENDPOINT_URL` /
-/// `endpoint_url`, `sts_regional_endpoints`.
+/// Region and endpoints come from `CredentialResolver.endpoints(forProfile:)`, as for every command.
 struct RotateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rotate",
@@ -28,8 +25,10 @@ struct RotateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext(global: global)
-        let endpoints = try RotationEndpoints(profile: profile, context: context)
-        let resolver = try context.profileResolver()
+        let credentialResolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
+        // A profile that exists only in the vault gets the environment's settings alone.
+        let endpoints = try credentialResolver.endpoints(forProfile: profile)
+        let resolver = credentialResolver.profiles
         let settings = resolver.hasProfile(named: profile) ? try resolver.profile(named: profile) : nil
         var mfa: (serial: String, code: String)?
         if let serial = settings?.mfaSerial {
@@ -43,8 +42,8 @@ struct RotateCommand: AsyncParsableCommand {
         var rotation = KeyRotation(
             profile: profile, vault: try context.keyVault(),
             service: AWSAccessKeyService(
-                sts: QueryClient(endpoint: endpoints.sts, logger: context.logger),
-                iam: QueryClient(endpoint: endpoints.iam, logger: context.logger)),
+                sts: credentialResolver.client(for: try endpoints.sts()),
+                iam: credentialResolver.client(for: try endpoints.iam())),
             progress: { line in FileHandle.standardError.write(Data(("keyward: " + line + "\n").utf8)) })
         rotation.mfa = mfa
         let outcome = try await rotation.run()
@@ -53,36 +52,5 @@ struct RotateCommand: AsyncParsableCommand {
         print(
             "Rotated profile \(profile) (user \(outcome.user)): new key \(masked(outcome.newKeyID)) stored, "
                 + "old key \(outcome.oldKeyID) \(deleted)")
-    }
-}
-
-/// Where `rotate` calls STS and IAM for a profile, which may exist only in the vault (then the environment
-/// alone decides).
-private struct RotationEndpoints {
-    var sts: ServiceEndpoint
-    var iam: ServiceEndpoint
-
-    init(profile name: String, context: CommandContext) throws {
-        let environment = context.environment
-        let resolver = try context.profileResolver()
-        if resolver.hasProfile(named: name) {
-            let profile = try resolver.profile(named: name)
-            let region = resolver.region(for: profile)
-            let mode = try resolver.stsRegionalEndpoints(for: profile)
-            sts = try ServiceEndpoint.sts(
-                region: region, mode: mode == .legacy ? .legacy : .regional,
-                override: try resolver.endpointURL(for: .sts, profile: profile))
-            iam = try ServiceEndpoint.iam(
-                region: region, override: try resolver.endpointURL(for: .iam, profile: profile))
-        } else {
-            let region = environment.first(of: ["AWS_REGION", "AWS_DEFAULT_REGION"])?.value
-            let ignore = environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]?.lowercased() == "true"
-            func override(_ service: EndpointService) -> String? {
-                ignore ? nil : environment.first(of: [service.environmentVariable, "AWS_ENDPOINT_URL"])?.value
-            }
-            let legacy = environment["AWS_STS_REGIONAL_ENDPOINTS"] == "legacy"
-            sts = try ServiceEndpoint.sts(region: region, mode: legacy ? .legacy : .regional, override: override(.sts))
-            iam = try ServiceEndpoint.iam(region: region, override: override(.iam))
-        }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KeywardAWS
 import KeywardConfig
+import KeywardCredentials
 import KeywardFederation
 import KeywardSystem
 
@@ -59,12 +60,9 @@ struct SamlCommand: AsyncParsableCommand {
                     + " sign in to the IdP again")
         }
         let role = try assertion.role(matching: roleARN) ?? Self.chooseRole(assertion.roles)
-        let resolver = try context.profileResolver()
-        let name = resolver.selectProfile(explicit: nil).name
-        let settings = resolver.hasProfile(named: name) ? try resolver.profile(named: name) : nil
-        let endpoints = try AssumeCommand.endpoints(
-            settings: settings, resolver: resolver, context: context, region: region)
-        let sts = STSClient(client: QueryClient(endpoint: endpoints.sts, logger: context.logger))
+        let resolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
+        let endpoints = try resolver.endpoints(forProfile: nil, region: region)
+        let sts = STSClient(client: resolver.client(for: try endpoints.sts()))
         let seconds = try duration.map { text throws(FederationError) in try SessionDuration.seconds(from: text) }
         let session = try await sts.assumeRoleWithSAML(
             roleARN: role.roleARN, principalARN: role.principalARN, samlAssertion: assertion.encodedResponse,

@@ -21,7 +21,9 @@ enum CredentialOutput {
             }.joined(separator: ",\n")
             return "{\n" + body + "\n}\n"
         case .env:
-            let exports = variables(result).map { "export \($0.0)=\(shellQuoted($0.1))\n" }.joined()
+            let exports = CredentialEnvironment.variables(credentials, region: result.region).map {
+                "export \($0.0)=\(shellQuoted($0.1))\n"
+            }.joined()
             // A long-lived key has no token or expiry: a stale one left in the shell would be sent with it
             // and the request refused, so the lines say to drop them.
             guard credentials.sessionToken == nil else { return exports }
@@ -34,25 +36,6 @@ enum CredentialOutput {
             if let region = result.region { lines.append("region = \(region)") }
             return lines.joined(separator: "\n") + "\n"
         }
-    }
-
-    /// The variables `exec` sets and `export --format env` prints, in a fixed order. Both `AWS_REGION` and
-    /// `AWS_DEFAULT_REGION` are set: the SDKs read the first, boto3 and the AWS CLI v1 only the second.
-    static func variables(_ result: ResolvedCredentials) -> [(String, String)] {
-        let credentials = result.credentials
-        var variables = [
-            ("AWS_ACCESS_KEY_ID", credentials.accessKeyID),
-            ("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey.value),
-        ]
-        if let token = credentials.sessionToken { variables.append(("AWS_SESSION_TOKEN", token.value)) }
-        if let expiration = credentials.expiration {
-            variables.append(("AWS_CREDENTIAL_EXPIRATION", CredentialProcessOutput.timestamp(expiration)))
-        }
-        if let region = result.region {
-            variables.append(("AWS_REGION", region))
-            variables.append(("AWS_DEFAULT_REGION", region))
-        }
-        return variables
     }
 
     static func shellQuoted(_ text: String) -> String {

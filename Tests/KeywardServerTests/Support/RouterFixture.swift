@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KeywardTestSupport
 import Logging
 
 @testable import KeywardServer

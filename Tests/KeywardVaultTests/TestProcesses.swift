@@ -1,27 +1,5 @@
 import Foundation
 
-/// A fresh directory under /tmp (short, because GnuPG's agent socket path must fit in 108 bytes),
-/// removed by `remove()`.
-struct TemporaryDirectory: Sendable {
-    let path: String
-
-    init() throws {
-        var template = Array("/tmp/kwt-XXXXXX".utf8CString)
-        guard let created = mkdtemp(&template) else {
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-        }
-        path = String(cString: created)
-    }
-
-    func appending(_ component: String) -> String {
-        path + "/" + component
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-}
-
 /// The test process's own environment: tests may read it (library code never does).
 let testEnvironment = ProcessInfo.processInfo.environment
 

@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "KeywardFederation", targets: ["KeywardFederation"]),
         .library(name: "KeywardServer", targets: ["KeywardServer"]),
         .library(name: "KeywardAudit", targets: ["KeywardAudit"]),
+        .library(name: "KeywardCatalog", targets: ["KeywardCatalog"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -69,7 +70,10 @@ let package = Package(
             name: "KeywardFederation",
             dependencies: ["KeywardConfig", "KeywardAWS", "KeywardSystem", "KeywardVault"]
         ),
-        .target(name: "KeywardPolicy"),
+        // The service catalogue (issue 14): generated data in the binary, parsed on first use. The policy
+        // module's validator and summaries use it; its evaluator never does.
+        .target(name: "KeywardCatalog"),
+        .target(name: "KeywardPolicy", dependencies: ["KeywardCatalog"]),
         // IAM's answers (GetAccountAuthorizationDetails, per-entity reads) as the policy engine's input.
         .target(
             name: "KeywardAudit",
@@ -97,7 +101,7 @@ let package = Package(
             name: "keyward",
             dependencies: [
                 "KeywardSystem", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardCredentials",
-                "KeywardFederation", "KeywardPolicy", "KeywardServer", "KeywardAudit",
+                "KeywardFederation", "KeywardPolicy", "KeywardCatalog", "KeywardServer", "KeywardAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -144,7 +148,8 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "KeywardPolicyTests", dependencies: ["KeywardPolicy", "keyward"]),
+        .testTarget(name: "KeywardPolicyTests", dependencies: ["KeywardPolicy", "KeywardCatalog", "keyward"]),
+        .testTarget(name: "KeywardCatalogTests", dependencies: ["KeywardCatalog"]),
         .testTarget(name: "KeywardAuditTests", dependencies: ["KeywardAudit", "KeywardPolicy", "KeywardAWS"]),
         .testTarget(
             name: "KeywardAWSTests",

@@ -6,11 +6,15 @@ public enum FindingRenderer {
     /// - Parameters:
     ///   - findings: the findings of one file.
     ///   - source: the file name.
+    ///   - subject: for a policy inside an account's authorization details, whose policy it is; printed in
+    ///     brackets before the path.
     /// - Returns: the lines, each ending with a newline.
-    public static func text(_ findings: [ValidationFinding], source: String) -> String {
+    public static func text(_ findings: [ValidationFinding], source: String, subject: String? = nil) -> String {
         findings.map { finding in
             let place = finding.location.map { "\(source):\($0)" } ?? source
-            return "\(place): \(finding.severity.rawValue) \(finding.issueCode.rawValue) \(finding.description)\n"
+            let whose = subject.map { "[\($0)] " } ?? ""
+            return
+                "\(place): \(finding.severity.rawValue) \(finding.issueCode.rawValue) \(whose)\(finding.description)\n"
         }.joined()
     }
 

@@ -88,18 +88,48 @@ public enum IssueCode: String, Sendable, Equatable, CaseIterable {
     case unsupportedPrincipal = "UNSUPPORTED_PRINCIPAL"
     case unsupportedSid = "UNSUPPORTED_SID"
     case unsupportedWildcardInPrincipal = "UNSUPPORTED_WILDCARD_IN_PRINCIPAL"
+    // Errors decided with the service catalogue.
+    case invalidServiceInAction = "INVALID_SERVICE_IN_ACTION"
+    case invalidService = "INVALID_SERVICE"
+    case invalidServiceConditionKey = "INVALID_SERVICE_CONDITION_KEY"
+    case arnAccountNotAllowed = "ARN_ACCOUNT_NOT_ALLOWED"
+    case arnRegionNotAllowed = "ARN_REGION_NOT_ALLOWED"
+    case missingARNAccount = "MISSING_ARN_ACCOUNT"
+    case missingARNRegion = "MISSING_ARN_REGION"
+    case unsupportedActionInPolicy = "UNSUPPORTED_ACTION_IN_POLICY"
+    case unsupportedResourceARNInPolicy = "UNSUPPORTED_RESOURCE_ARN_IN_POLICY"
     // Security warnings.
     case allowWithNotPrincipal = "ALLOW_WITH_NOT_PRINCIPAL"
     case forAllValuesWithSingleValuedKey = "FORALLVALUES_WITH_SINGLE_VALUED_KEY"
     case passRoleWithStarInResource = "PASS_ROLE_WITH_STAR_IN_RESOURCE"
     case passRoleWithNotResource = "PASS_ROLE_WITH_NOT_RESOURCE"
+    case passRoleWithStarInActionAndResource = "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE"
+    case passRoleWithStarInActionAndNotResource = "PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE"
+    case passRoleWithStarInResourceAndNotAction = "PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION"
+    case passRoleWithNotActionAndNotResource = "PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE"
+    // Keyward's security checks (parliament's and cloudsplaining's, decided with the catalogue).
+    case privilegeEscalation = "PRIVILEGE_ESCALATION"  // Keyward.
+    case credentialsExposure = "CREDENTIALS_EXPOSURE"  // Keyward.
+    case dataExfiltration = "DATA_EXFILTRATION"  // Keyward.
+    case allowWithNotAction = "ALLOW_WITH_NOT_ACTION"  // Keyward.
+    case allowWithNotResource = "ALLOW_WITH_NOT_RESOURCE"  // Keyward.
+    case trustWithoutMFAOrExternalID = "TRUST_ACCOUNT_WITHOUT_MFA_OR_EXTERNAL_ID"  // Keyward.
     // General warnings.
     case missingVersion = "MISSING_VERSION"
+    case createSLRWithStarInResource = "CREATE_SLR_WITH_STAR_IN_RESOURCE"
+    case createSLRWithNotResource = "CREATE_SLR_WITH_NOT_RESOURCE"
+    case createSLRWithStarInActionAndResource = "CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE"
+    case createSLRWithStarInActionAndNotResource = "CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE"
+    case createSLRWithStarResourceAndNotAction = "CREATE_SLR_WITH_STAR_RESOURCE_AND_NOT_ACTION"
+    case createSLRWithNotActionAndNotResource = "CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE"
     case redundantAction = "REDUNDANT_ACTION"
     case redundantResource = "REDUNDANT_RESOURCE"
     case singleValuedOperatorOnMultivaluedKey = "SINGLE_VALUED_OPERATOR_ON_MULTIVALUED_KEY"  // Keyward.
     case mfaBoolWithoutIfExists = "MFA_BOOL_WITHOUT_IF_EXISTS"  // Keyward: the seeds' MFA trap.
     case unresolvableVariable = "UNRESOLVABLE_VARIABLE"  // Keyward: `${` without a closing `}`.
+    case resourceMismatch = "RESOURCE_MISMATCH"  // Keyward: an action and a resource that never meet.
+    case conditionKeyNotSupportedByActions = "CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS"  // Keyward.
+    case conditionOperatorTypeMismatch = "CONDITION_OPERATOR_TYPE_MISMATCH"  // Keyward.
     // Suggestions.
     case emptyArrayAction = "EMPTY_ARRAY_ACTION"
     case emptyArrayCondition = "EMPTY_ARRAY_CONDITION"
@@ -108,22 +138,58 @@ public enum IssueCode: String, Sendable, Equatable, CaseIterable {
     case emptyObjectCondition = "EMPTY_OBJECT_CONDITION"
     case emptyObjectPrincipal = "EMPTY_OBJECT_PRINCIPAL"
     case emptySidValue = "EMPTY_SID_VALUE"
+    case wildcardInServiceName = "WILDCARD_IN_SERVICE_NAME"
 
     /// The severity Access Analyzer gives this check.
     public var severity: ValidationFinding.Severity {
         switch self {
         case .allowWithNotPrincipal, .forAllValuesWithSingleValuedKey, .passRoleWithStarInResource,
-            .passRoleWithNotResource:
+            .passRoleWithNotResource, .passRoleWithStarInActionAndResource, .passRoleWithStarInActionAndNotResource,
+            .passRoleWithStarInResourceAndNotAction, .passRoleWithNotActionAndNotResource, .privilegeEscalation,
+            .credentialsExposure, .dataExfiltration,
+            .allowWithNotAction, .allowWithNotResource, .trustWithoutMFAOrExternalID:
             return .securityWarning
         case .missingVersion, .redundantAction, .redundantResource, .singleValuedOperatorOnMultivaluedKey,
-            .mfaBoolWithoutIfExists, .unresolvableVariable:
+            .mfaBoolWithoutIfExists, .unresolvableVariable, .resourceMismatch, .conditionKeyNotSupportedByActions,
+            .conditionOperatorTypeMismatch, .createSLRWithStarInResource, .createSLRWithNotResource,
+            .createSLRWithStarInActionAndResource, .createSLRWithStarInActionAndNotResource,
+            .createSLRWithStarResourceAndNotAction, .createSLRWithNotActionAndNotResource:
             return .warning
         case .emptyArrayAction, .emptyArrayCondition, .emptyArrayPrincipal, .emptyArrayResource,
-            .emptyObjectCondition, .emptyObjectPrincipal, .emptySidValue:
+            .emptyObjectCondition, .emptyObjectPrincipal, .emptySidValue, .wildcardInServiceName:
             return .suggestion
         default:
             return .error
         }
+    }
+
+    /// Whether the check is Keyward's own rather than one of Access Analyzer's.
+    public var isKeywardCheck: Bool {
+        switch self {
+        case .duplicateKeys, .singleValuedOperatorOnMultivaluedKey, .mfaBoolWithoutIfExists, .unresolvableVariable,
+            .resourceMismatch, .conditionKeyNotSupportedByActions, .conditionOperatorTypeMismatch,
+            .privilegeEscalation, .credentialsExposure, .dataExfiltration, .allowWithNotAction,
+            .allowWithNotResource, .trustWithoutMFAOrExternalID:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The check's entry in the IAM User Guide's "IAM policy validation check reference" (Access Analyzer's
+    /// `learnMoreLink`), or `nil` for Keyward's own checks.
+    public var learnMoreLink: String? {
+        if isKeywardCheck { return nil }
+        let type: String
+        switch severity {
+        case .error: type = "error"
+        case .securityWarning: type = "security-warning"
+        case .warning: type = "general-warning"
+        case .suggestion: type = "suggestion"
+        }
+        let slug = String(rawValue.lowercased().map { $0 == "_" ? "-" : $0 })
+        return "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html"
+            + "#access-analyzer-reference-policy-checks-\(type)-\(slug)"
     }
 
     /// Whether a policy with this finding cannot be evaluated faithfully (AWS would refuse to attach it and

@@ -65,7 +65,9 @@ struct PolicyCommandTests {
                 == KeywardBinary.Result(
                     status: 1,
                     stdout:
-                        "bad.json:1:100: ERROR INVALID_CONDITION_OPERATOR Statement[0].Condition: unknown operator \"StringEqualz\"\n",
+                        "bad.json:1:100: ERROR INVALID_CONDITION_OPERATOR Statement[0].Condition: unknown operator \"StringEqualz\"\n"
+                        // Issue 14: s3:* on "*" grants s3:GetObject on every bucket (cloudsplaining's check).
+                        + "bad.json:1:65: SECURITY_WARNING DATA_EXFILTRATION Statement[0].Action: grants s3:GetObject, which reads data on every resource (\"*\")\n",
                     stderr: "keyward: policy validation found 1 error in 1 file\n"))
         #expect(
             try run("policy", "validate", "missing.json")

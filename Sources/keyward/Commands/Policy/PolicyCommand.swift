@@ -6,7 +6,9 @@ struct PolicyCommand: AsyncParsableCommand {
         commandName: "policy",
         abstract: "Simulate, validate and generate IAM policies locally.",
         subcommands: [
-            PolicySimulateCommand.self, PolicyValidateCommand.self, PolicyTemplateCommand.self, PolicyCanCommand.self,
+            PolicySimulateCommand.self, PolicyValidateCommand.self, PolicyActionsCommand.self,
+            PolicySummaryCommand.self,
+            PolicyTemplateCommand.self, PolicyCanCommand.self,
         ]
     )
 }

@@ -25,6 +25,8 @@ public enum CredentialsError: Error, Equatable, Sendable, CustomStringConvertibl
     /// A profile that assumes a role was given where a profile holding a key is needed (`--source-profile`,
     /// `roles`); `sourceProfile` is its `source_profile`, the one to give instead.
     case roleProfileWhereKeyNeeded(profile: String, sourceProfile: String?)
+    /// An MFA code was given but no device is known: no `--mfa-serial` and no `mfa_serial` in the profile.
+    case mfaSerialMissing(profile: String)
     /// An MFA code is needed and none could be had: no `--mfa-token`, no `mfa_process`, no terminal.
     case mfaCodeUnavailable(profile: String, serial: String)
     /// The MFA prompt on the terminal was cancelled or failed.
@@ -77,6 +79,9 @@ public enum CredentialsError: Error, Equatable, Sendable, CustomStringConvertibl
             let instead = sourceProfile.map { "; its source_profile \(ShellQuoting.quoted($0)) holds the key" } ?? ""
             return
                 "profile \(profile) assumes a role (role_arn) and holds no key: give a profile with a key here\(instead)"
+        case .mfaSerialMissing(let profile):
+            return
+                "profile \(profile) has no mfa_serial and no --mfa-serial was given: the MFA code needs its device's ARN"
         case .mfaCodeUnavailable(let profile, let serial):
             return
                 "profile \(profile): an MFA code for \(serial) is needed: pass --mfa-token CODE, set mfa_process "

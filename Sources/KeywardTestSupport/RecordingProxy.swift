@@ -20,6 +20,8 @@ public final class RecordingProxy: Sendable {
         public var action: String?
         /// The access key ID that signed the request (the credential scope's first part), when signed.
         public var accessKeyID: String?
+        /// The `SerialNumber` (MFA device) the call carried, if any.
+        public var serialNumber: String?
     }
 
     /// The proxy's base URL.
@@ -40,7 +42,7 @@ public final class RecordingProxy: Sendable {
                 form = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
                 rec = {"method": self.command, "path": self.path, "region": m and m.group(2),
                        "service": m and m.group(3), "action": (form.get("Action") or [None])[0],
-                       "accessKeyID": m and m.group(1)}
+                       "accessKeyID": m and m.group(1), "serialNumber": (form.get("SerialNumber") or [None])[0]}
                 with lock, open(log, "a") as f: f.write(json.dumps(rec) + "\n")
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
                 req = urllib.request.Request(target + self.path, data=body or None, headers=headers, method=self.command)

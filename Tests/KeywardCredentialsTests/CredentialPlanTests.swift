@@ -97,6 +97,23 @@ import Testing
         #expect(base.finalKey.extends(try #require(base.sessionTokenKey)))
     }
 
+    /// Issue 21 item 12: the profile asked for wins with its mfa_process over its source profile's.
+    @Test func theTargetsMFAProcessWinsOverTheSources() throws {
+        let config = """
+            [profile jo]
+            mfa_serial = arn:aws:iam::123456789012:mfa/jo
+            mfa_process = echo-from-jo
+
+            [profile admin]
+            role_arn = arn:aws:iam::123456789012:role/admin
+            source_profile = jo
+            mfa_process = echo-from-admin
+
+            """
+        #expect(try Self.plan(config, "admin").sessionToken?.mfaProcess == "echo-from-admin")
+        #expect(try Self.plan(config, "jo").sessionToken?.mfaProcess == "echo-from-jo")
+    }
+
     /// Issue 13 item 5: two profiles whose tags differ only in where a delimiter falls get different keys.
     /// The old text joined tags with `,` and fields with `;`, so `session_tags = a=1;` with
     /// `transitive_session_tags = b` and `session_tags = a=1` with `transitive_session_tags = ;b` both

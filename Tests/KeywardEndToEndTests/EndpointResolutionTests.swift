@@ -104,6 +104,39 @@ import Testing
         }
     }
 
+    /// Issue 21 item 12: `assume --source-profile jo --mfa-token C` takes jo's mfa_serial; without one anywhere
+    /// the code is refused in one line naming the profile.
+    @Test func assumeReusesTheSourceProfilesMFASerial() async throws {
+        try await MotoServer.with(accessControl: .open) { moto in
+            let (home, environment, account, proxy) = try Self.world(moto)
+            defer { proxy.stop() }
+            try home.write(
+                ".aws/config",
+                "[profile jo]\nmfa_serial = \(account.joMFASerial)\n\n[profile plain]\nregion = eu-west-3\n")
+            try home.write(
+                ".aws/credentials",
+                "[jo]\naws_access_key_id = \(account.jo.accessKeyID)\naws_secret_access_key = "
+                    + "\(account.jo.secretAccessKey.value)\n[plain]\naws_access_key_id = \(account.jo.accessKeyID)\n"
+                    + "aws_secret_access_key = \(account.jo.secretAccessKey.value)\n")
+            let assumed = try Self.keyward(
+                [
+                    "assume", account.adminRoleARN, "s1", "--source-profile", "jo", "--mfa-token", "123456",
+                    "--profile",
+                    "out",
+                ], environment)
+            #expect(assumed.status == 0, "\(assumed.stderr)")
+            let call = try proxy.records().last { $0.action == "AssumeRole" }
+            #expect(call?.serialNumber == account.joMFASerial)
+            let refused = try Self.keyward(
+                [
+                    "assume", account.adminRoleARN, "s1", "--source-profile", "plain", "--mfa-token", "123456",
+                    "--profile", "out",
+                ], environment)
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("profile plain has no mfa_serial"), "\(refused.stderr)")
+        }
+    }
+
     /// A bad `AWS_STS_REGIONAL_ENDPOINTS` is refused the same way by every command, with or without a config
     /// profile: before, only `rotate` read it when no profile applied.
     @Test func everyCommandReadsTheSameSTSEndpointMode() async throws {

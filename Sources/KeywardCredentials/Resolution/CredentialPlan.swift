@@ -148,9 +148,11 @@ public struct CredentialPlan: Sendable, Equatable {
         {
             let duration =
                 resolved.roleSteps.isEmpty ? options.duration ?? options.sessionDuration : options.sessionDuration
+            // mfa_process: the profile asked for wins over its chain's source (aws-vault's order: a
+            // profile's own settings first, inherited from source_profile only when unset).
             sessionToken = SessionTokenStep(
-                profile: root.name, mfaSerial: root.mfaSerial, mfaProcess: root.mfaProcess,
-                durationSeconds: duration)
+                profile: root.name, mfaSerial: root.mfaSerial,
+                mfaProcess: resolved.profile.mfaProcess ?? root.mfaProcess, durationSeconds: duration)
             if let serial = root.mfaSerial { proven.insert(serial) }
         } else {
             sessionToken = nil
@@ -175,7 +177,8 @@ public struct CredentialPlan: Sendable, Equatable {
                     sessionName: role.roleSessionName
                         ?? Self.defaultSessionName(mfaSerial: nameSerial, options: options),
                     durationSeconds: duration, externalID: role.externalID, mfaSerial: serial,
-                    mfaProcess: role.mfaProcess ?? root.mfaProcess, tags: role.sessionTags,
+                    mfaProcess: role.mfaProcess ?? resolved.profile.mfaProcess ?? root.mfaProcess,
+                    tags: role.sessionTags,
                     transitiveTagKeys: role.transitiveSessionTags, sourceIdentity: role.sourceIdentity))
         }
         roles = steps

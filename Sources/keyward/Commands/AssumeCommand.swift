@@ -38,7 +38,8 @@ struct AssumeCommand: AsyncParsableCommand {
                 + "default: the environment's keys, else AWS_PROFILE or `default`."))
     var sourceProfile: String?
 
-    @Option(help: "The MFA device ARN when the role's trust policy requires MFA.")
+    @Option(
+        help: "The MFA device ARN when the role's trust policy requires MFA; default: the source profile's mfa_serial.")
     var mfaSerial: String?
 
     @Option(help: "The current MFA code; asked on the terminal when only --mfa-serial is given.")
@@ -69,7 +70,6 @@ struct AssumeCommand: AsyncParsableCommand {
         else {
             throw ValidationError("SESSION_NAME must be 2-64 characters of letters, digits and +=,.@_-.")
         }
-        if mfaToken != nil, mfaSerial == nil { throw ValidationError("--mfa-token needs --mfa-serial.") }
         // What STS would refuse, before a vault is opened or an MFA code asked for (issue 21, item 13).
         var limits: [STSRequestLimits.Value] = [.roleARN(roleARN)]
         if let duration {
@@ -83,13 +83,27 @@ struct AssumeCommand: AsyncParsableCommand {
         let context = CommandContext(global: global)
         let resolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
         let source = try await resolver.signingKey(forProfile: sourceProfile, region: region)
-        let tokenCode = try mfaSerial.map { serial in try mfaToken ?? Self.askMFACode(serial: serial) }
+        // The source profile's MFA settings are reused, as the AWS CLI and aws-vault read a profile's
+        // mfa_serial: --mfa-serial wins, then the profile's; the code comes from --mfa-token, then the profile's
+        // mfa_process, then the terminal.
+        let settings =
+            resolver.profiles.hasProfile(named: source.profile)
+            ? try resolver.profiles.profile(named: source.profile) : nil
+        let serial = mfaSerial ?? settings?.mfaSerial
+        if mfaToken != nil, serial == nil {
+            throw CredentialsError.mfaSerialMissing(profile: source.profile)
+        }
+        let tokenCode = try serial.map { serial in
+            try MFACodeSource(
+                token: mfaToken, terminal: TerminalPrompt(), processEnvironment: context.environment.variables
+            ).code(serial: serial, profile: source.profile, mfaProcess: settings?.mfaProcess)
+        }
         let request = AssumeRoleRequest(
             roleARN: roleARN, roleSessionName: sessionName,
             durationSeconds: try duration.map { text throws(FederationError) in
                 try SessionDuration.seconds(from: text)
             },
-            externalID: externalID, serialNumber: mfaSerial, tokenCode: tokenCode)
+            externalID: externalID, serialNumber: serial, tokenCode: tokenCode)
         let sts = STSClient(client: resolver.client(for: try source.endpoints.sts()))
         let session = try await sts.assumeRole(request, credentials: source.credentials)
         try await SessionDelivery(outputProfile: outputProfile, exec: exec, quiet: quiet).deliver(
@@ -99,17 +113,6 @@ struct AssumeCommand: AsyncParsableCommand {
 }
 
 extension AssumeCommand {
-    /// Asks for the MFA code on the controlling terminal.
-    static func askMFACode(serial: String) throws -> String {
-        do {
-            let code = try TerminalPrompt().readLine(prompt: "MFA code for \(serial): ")
-            return code.trimmingCharacters(in: .whitespaces)
-        } catch SystemError.noTerminal {
-            throw CommandExit(
-                code: 1, description: "no terminal to ask for the MFA code of \(serial) on; pass --mfa-token CODE")
-        }
-    }
-
     /// Prints where the credentials went and when they expire, to stderr (stdout is data only).
     static func report(_ message: String, expiration: Date?) {
         var line = "keyward: " + message

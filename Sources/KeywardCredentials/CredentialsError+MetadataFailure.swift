@@ -43,8 +43,8 @@ extension CredentialsError {
                     + "run inside the container or set one of them"
             case .hostNotAllowed(let host):
                 return
-                    "AWS_CONTAINER_CREDENTIALS_FULL_URI host \(host) is refused: over http only a loopback address, "
-                    + "169.254.170.2, 169.254.170.23 or fd00:ec2::23 is allowed"
+                    "AWS_CONTAINER_CREDENTIALS_FULL_URI host \(host) is refused: only a loopback address, localhost, "
+                    + "169.254.170.23 or fd00:ec2::23 (EKS Pod Identity) is allowed"
             case .authorizationTokenUnreadable(let file):
                 return "cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(file)"
             case .authorizationTokenInvalid:

@@ -66,7 +66,7 @@ import Testing
 
     @Test(arguments: [
         "http://127.0.0.1:1/c", "http://127.9.8.7/c", "http://[::1]:1/c", "http://localhost:1/c",
-        "http://169.254.170.23/v1/credentials", "http://[fd00:ec2::23]/v1/credentials", "https://creds.example.com/c",
+        "http://169.254.170.23/v1/credentials", "http://[fd00:ec2::23]/v1/credentials", "https://localhost:8443/c",
     ])
     func allowedFullURIs(uri: String) async throws {
         let transport = ScriptedTransport([.answer(200, Self.document)])
@@ -78,6 +78,9 @@ import Testing
         ("http://169.254.169.254/latest", "169.254.169.254", "http://169.254.169.254"),
         ("http://creds.example.com:8080/c", "creds.example.com", "http://creds.example.com:8080"),
         ("http://128.0.0.1/c", "128.0.0.1", "http://128.0.0.1"),
+        // Stricter than botocore (issue 20): TLS does not make a planted host acceptable.
+        ("https://creds.example.com/c", "creds.example.com", "https://creds.example.com"),
+        ("http://169.254.170.2/c", "169.254.170.2", "http://169.254.170.2"),
     ])
     func otherHostsAreRefusedBeforeAnyRequest(uri: String, host: String, shown: String) async {
         let transport = ScriptedTransport([])
@@ -94,8 +97,8 @@ import Testing
         #expect(
             error?.description
                 == "profile task: credential_source = EcsContainer at \(shown): AWS_CONTAINER_CREDENTIALS_FULL_URI host "
-                + "\(host) is refused: over http only a loopback address, 169.254.170.2, 169.254.170.23 or "
-                + "fd00:ec2::23 is allowed")
+                + "\(host) is refused: only a loopback address, localhost, 169.254.170.23 or fd00:ec2::23 (EKS Pod "
+                + "Identity) is allowed")
         #expect(transport.sent.isEmpty)
     }
 

@@ -199,8 +199,8 @@ import Testing
         #expect(
             host.stderr
                 == "keyward: profile taskrole: credential_source = EcsContainer at http://metadata.invalid:8080: "
-                + "AWS_CONTAINER_CREDENTIALS_FULL_URI host metadata.invalid is refused: over http only a loopback "
-                + "address, 169.254.170.2, 169.254.170.23 or fd00:ec2::23 is allowed\n")
+                + "AWS_CONTAINER_CREDENTIALS_FULL_URI host metadata.invalid is refused: only a loopback address, "
+                + "localhost, 169.254.170.23 or fd00:ec2::23 (EKS Pod Identity) is allowed\n")
 
         let disabled = try run(
             "ec2role",

@@ -8,11 +8,11 @@ import KeywardSystem
 /// endpoint, fetched as botocore's `ContainerProvider` and `ContainerMetadataFetcher` do (`botocore/utils.py`):
 ///
 /// - `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` is a path on the ECS agent, `http://169.254.170.2`; else
-///   `AWS_CONTAINER_CREDENTIALS_FULL_URI` is the whole URL. Over plain http the full URI may only name a
-///   loopback address, `localhost`, the ECS agent or the EKS Pod Identity agent (`169.254.170.23`,
-///   `fd00:ec2::23`); any https URL is accepted, as botocore accepts it, since TLS proves the host. The rule
-///   keeps a variable planted in the environment from sending the authorization token in clear text to a host
-///   of the planter's choosing.
+///   `AWS_CONTAINER_CREDENTIALS_FULL_URI` is the whole URL. The full URI may only name a loopback
+///   address, `localhost` or the EKS Pod Identity agent (`169.254.170.23`, `fd00:ec2::23`), over http or
+///   https. botocore also takes any https host; Keyward does not: a variable planted in the environment must
+///   not send the authorization token (and take the credentials' role) to a host of the planter's choosing,
+///   TLS or not.
 /// - `Authorization` is the contents of `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE`, read on every request
 ///   because EKS rotates the file, else `AWS_CONTAINER_AUTHORIZATION_TOKEN`. A trailing line break in the file
 ///   is dropped (botocore would refuse it).
@@ -39,8 +39,8 @@ public struct ContainerCredentialSource: Sendable {
 
     /// The ECS agent's address, which a relative URI is a path on.
     public static let agentAddress = "169.254.170.2"
-    /// The hosts allowed over plain http besides loopback addresses, botocore's `_ALLOWED_HOSTS`.
-    public static let allowedHosts: Set<String> = [agentAddress, "169.254.170.23", "fd00:ec2::23", "localhost"]
+    /// The hosts a full URI may name besides loopback addresses: `localhost` and the EKS Pod Identity agent.
+    public static let allowedHosts: Set<String> = ["169.254.170.23", "fd00:ec2::23", "localhost"]
 
     /// Creates a source; nothing is read or sent until `credentials()`.
     /// - Parameters:
@@ -124,7 +124,7 @@ public struct ContainerCredentialSource: Sendable {
         }
         let host = rawHost.hasPrefix("[") && rawHost.hasSuffix("]") ? String(rawHost.dropFirst().dropLast()) : rawHost
         let shown = "\(scheme)://" + (host.contains(":") ? "[\(host)]" : host) + (url.port.map { ":\($0)" } ?? "")
-        guard scheme == "https" || Self.isLoopback(host) || Self.allowedHosts.contains(host.lowercased()) else {
+        guard Self.isLoopback(host) || Self.allowedHosts.contains(host.lowercased()) else {
             throw .metadataService(
                 profile: profile, source: .ecsContainer, endpoint: shown, .hostNotAllowed(host: host))
         }

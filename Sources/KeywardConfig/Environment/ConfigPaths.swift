@@ -4,6 +4,11 @@
 /// Like botocore, `$VAR` and `${VAR}` are expanded first (from the given `Environment`; unknown ones stay as
 /// written), then a leading `~` becomes `HOME`.
 public struct ConfigPaths: Sendable, Equatable {
+    /// What `keyward import --scrub` puts between a credentials file's name and the time in its backup's name
+    /// (`credentials.keyward-backup-20261123T050000Z`): one constant for the writer and for `doctor`, which
+    /// looks for keys left in those backups.
+    public static let importBackupInfix = ".keyward-backup-"
+
     /// The config file's path.
     public var config: String
     /// The credentials file's path.

@@ -99,7 +99,7 @@ public struct Doctor: Sendable {
     func importBackupKeys() -> [Finding] {
         // Backups sit beside the file itself, which for a symlinked credentials file is the link's target.
         let url = URL(fileURLWithPath: (try? SecureFile.editableTarget(of: paths.credentials)) ?? paths.credentials)
-        let prefix = url.lastPathComponent + ".keyward-backup-"
+        let prefix = url.lastPathComponent + ConfigPaths.importBackupInfix
         let directory = url.deletingLastPathComponent().path
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasPrefix(prefix) }.sorted().flatMap { name -> [Finding] in

@@ -99,7 +99,7 @@ public struct ImportCandidate: Sendable, Equatable {
     ///   - attempt: 1 for the plain name, 2 and up for the suffixed ones.
     /// - Returns: the backup's path.
     public static func backupPath(for path: String, date: Date, attempt: Int = 1) -> String {
-        let base = path + ".keyward-backup-" + utcStamp(date, dateOnly: false)
+        let base = path + ConfigPaths.importBackupInfix + utcStamp(date, dateOnly: false)
         return attempt <= 1 ? base : base + "-\(attempt)"
     }
 

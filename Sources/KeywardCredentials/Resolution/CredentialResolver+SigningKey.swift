@@ -50,11 +50,6 @@ extension CredentialResolver {
 
     /// `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` (and a session token) when both are set.
     func environmentKeys() -> AWSCredentials? {
-        guard let id = environment["AWS_ACCESS_KEY_ID"], let secret = environment["AWS_SECRET_ACCESS_KEY"] else {
-            return nil
-        }
-        let token = environment["AWS_SESSION_TOKEN"] ?? environment["AWS_SECURITY_TOKEN"]
-        return AWSCredentials(
-            accessKeyID: id, secretAccessKey: SecretAccessKey(secret), sessionToken: token.map(SessionToken.init))
+        SourceLoader.environmentCredentials(environment)
     }
 }

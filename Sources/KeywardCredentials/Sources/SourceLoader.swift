@@ -68,15 +68,10 @@ struct SourceLoader: Sendable {
                     sessionToken: keys.sessionToken.map { SessionToken($0.revealed) }),
                 identity: keys.accessKeyID)
         case .environment(let profile):
-            guard let id = environment["AWS_ACCESS_KEY_ID"], let secret = environment["AWS_SECRET_ACCESS_KEY"] else {
+            guard let credentials = Self.environmentCredentials(environment) else {
                 throw .environmentCredentialsMissing(profile: profile)
             }
-            let token = environment["AWS_SESSION_TOKEN"] ?? environment["AWS_SECURITY_TOKEN"]
-            return Loaded(
-                credentials: AWSCredentials(
-                    accessKeyID: id, secretAccessKey: SecretAccessKey(secret),
-                    sessionToken: token.map(SessionToken.init)),
-                identity: id)
+            return Loaded(credentials: credentials, identity: credentials.accessKeyID)
         case .credentialProcess(let command, let profile):
             return Loaded(credentials: try runProcess(command, profile: profile), identity: "process")
         case .webIdentity(let file, _, _, let profile):
@@ -108,6 +103,18 @@ struct SourceLoader: Sendable {
             throw .noCredentials(profile: source.profile)
         }
         return Loaded(credentials: credentials, identity: credentials.accessKeyID)
+    }
+
+    /// The environment's keys (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, and `AWS_SESSION_TOKEN` or the
+    /// older `AWS_SECURITY_TOKEN`) when both halves are set: the one reader for `credential_source =
+    /// Environment` and for the environment's keys used when no profile is named.
+    static func environmentCredentials(_ environment: Environment) -> AWSCredentials? {
+        guard let id = environment["AWS_ACCESS_KEY_ID"], let secret = environment["AWS_SECRET_ACCESS_KEY"] else {
+            return nil
+        }
+        let token = environment["AWS_SESSION_TOKEN"] ?? environment["AWS_SECURITY_TOKEN"]
+        return AWSCredentials(
+            accessKeyID: id, secretAccessKey: SecretAccessKey(secret), sessionToken: token.map(SessionToken.init))
     }
 
     /// Runs `credential_process` as botocore does (its output on stdout, its stderr ignored) and reads its JSON.

@@ -17,14 +17,15 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext(global: global)
-        let resolver = try context.profileResolver()
+        // One read of the config files: the resolver's own serves the names and the plans.
+        let credentialResolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
+        let resolver = credentialResolver.profiles
         let configured = resolver.profileNames
         let inConfigFile = Set(resolver.configFileProfileNames)
         let vault = try context.keyVault()
         let stored = try await vault.profiles()
         let sessions = try await context.sessionCache(sharing: vault).entries()
         var entries: [VaultListing.Profile] = []
-        let credentialResolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
         let names = VaultListing.merge(configured: configured, stored: stored, sessions: sessions.map(\.profile))
         for name in names {
             let key = try await vault.key(profile: name)

@@ -2,8 +2,9 @@
 import PackageDescription
 
 // Dependencies point downward only (PRODUCT.md §Architecture): the CLI uses the modules,
-// KeywardPolicy and KeywardConfig need nothing but Foundation, KeywardAWS never sees a profile,
-// KeywardSystem is the leaf of OS plumbing everything may use.
+// KeywardPolicy and KeywardConfig need nothing but Foundation and the leaf, KeywardAWS never sees a
+// profile, KeywardSystem is the leaf (OS plumbing and the shared vocabulary: SecretString, AccessKeyID,
+// ARN) everything may use.
 let package = Package(
     name: "Keyward",
     platforms: [.macOS(.v15)],
@@ -38,10 +39,11 @@ let package = Package(
         // prctl(2) for the process hardening (variadic in C, so Swift needs a wrapper).
         .target(name: "CProcessControl"),
         .target(name: "KeywardSystem", dependencies: ["CProcessControl"]),
-        .target(name: "KeywardConfig"),
+        .target(name: "KeywardConfig", dependencies: ["KeywardSystem"]),
         .target(
             name: "KeywardAWS",
             dependencies: [
+                "KeywardSystem",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -73,7 +75,7 @@ let package = Package(
         // The service catalogue (issue 14): generated data in the binary, parsed on first use. The policy
         // module's validator and summaries use it; its evaluator never does.
         .target(name: "KeywardCatalog"),
-        .target(name: "KeywardPolicy", dependencies: ["KeywardCatalog"]),
+        .target(name: "KeywardPolicy", dependencies: ["KeywardCatalog", "KeywardSystem"]),
         // IAM's answers (GetAccountAuthorizationDetails, per-entity reads) as the policy engine's input.
         .target(
             name: "KeywardAudit",

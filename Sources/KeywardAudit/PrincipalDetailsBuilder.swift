@@ -1,5 +1,6 @@
 import KeywardAWS
 import KeywardPolicy
+import KeywardSystem
 
 /// Picks a caller's user or role out of `GetAccountAuthorizationDetails` and gathers its policies (inline,
 /// attached, its groups', the permissions boundary, its tags): the adapter from IAM's answers to the policy
@@ -15,8 +16,7 @@ public struct PrincipalDetailsBuilder: Sendable {
 
     /// `user/PATH/NAME` or `assumed-role/NAME/SESSION` split at `/`, from a caller's ARN.
     static func resourceParts(of callerARN: String) -> [String] {
-        let resource = callerARN.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).last ?? ""
-        return resource.split(separator: "/").map(String.init)
+        ARN(callerARN)?.resourceComponents ?? []
     }
 
     /// The caller's principal with its policies.

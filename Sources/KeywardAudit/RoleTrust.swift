@@ -50,7 +50,10 @@ public struct RoleTrust: Sendable {
             source: "the caller's own policies", kind: .identity)
         set = PolicySet(identity: [caller], resource: trust)
         self.roleARN = roleARN
-        mentionsExternalID = policy.range(of: "sts:externalid", options: .caseInsensitive) != nil
+        // Condition keys are case-insensitive; a key only in a Deny still makes "no external id" inconclusive.
+        mentionsExternalID = trust.document.statements.contains { statement in
+            statement.conditions.contains { $0.key.caseInsensitiveCompare("sts:ExternalId") == .orderedSame }
+        }
     }
 
     /// What the trust policy means for `callerARN`.

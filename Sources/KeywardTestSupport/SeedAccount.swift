@@ -1,5 +1,6 @@
 import Foundation
 import KeywardAWS
+import KeywardSystem
 
 /// The seeds' account on the emulator: IAM user `jo` allowed only `sts:AssumeRole`, with a virtual MFA device,
 /// an `admin` role whose trust policy requires MFA, and a `readonly` role `jo` may assume without it.
@@ -67,7 +68,7 @@ extension MotoServer {
         }
         let decoded = try JSONDecoder().decode(Output.self, from: data)
         func credentials(_ key: Key) -> AWSCredentials {
-            AWSCredentials(accessKeyID: key.accessKeyId, secretAccessKey: SecretAccessKey(key.secretAccessKey))
+            AWSCredentials(accessKeyID: key.accessKeyId, secretAccessKey: SecretString(key.secretAccessKey))
         }
         return SeedAccount(
             account: decoded.account, bootstrap: credentials(decoded.bootstrap), jo: credentials(decoded.jo),

@@ -25,13 +25,11 @@ public struct StoredKey: Sendable, Equatable, CustomStringConvertible {
         self.storedAt = storedAt.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) }
     }
 
-    /// The key id masked to its last four characters, for display.
-    public var maskedAccessKeyID: String {
-        String(repeating: "*", count: 16) + String(accessKeyID.suffix(4))
-    }
+    /// The key id masked to its last four characters, for display (``AccessKeyID/masked``).
+    public var maskedAccessKeyID: String { AccessKeyID(accessKeyID).masked }
 
     /// What kind of key the id's shape says it is.
-    public var shape: AccessKeyShape { AccessKeyShape(accessKeyID: accessKeyID) }
+    public var shape: AccessKeyID.Shape { AccessKeyID(accessKeyID).shape }
 
     /// `AKIA key ****************WXYZ` style: never the secret.
     public var description: String { "access key \(maskedAccessKeyID)" }
@@ -74,28 +72,5 @@ public struct StoredKey: Sendable, Equatable, CustomStringConvertible {
         var accessKeyId: String
         var secretAccessKey: String
         var storedAt: Date?
-    }
-}
-
-/// What an access key id's prefix says about the key (AWS IAM identifiers, "Unique identifiers").
-public enum AccessKeyShape: Sendable, Equatable {
-    /// `AKIA…`: a long-lived IAM user key, what `keyward add` expects.
-    case longTerm
-    /// `ASIA…`: a temporary key from STS, which expires with its session.
-    case temporary
-    /// Neither prefix, or not 16 to 128 upper-case letters and digits.
-    case unrecognized
-
-    /// Classifies an access key id.
-    /// - Parameter accessKeyID: the id to classify.
-    public init(accessKeyID: String) {
-        let wellFormed =
-            (16...128).contains(accessKeyID.utf8.count)
-            && accessKeyID.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }
-        switch (wellFormed, accessKeyID.prefix(4)) {
-        case (true, "AKIA"): self = .longTerm
-        case (true, "ASIA"): self = .temporary
-        default: self = .unrecognized
-        }
     }
 }

@@ -5,6 +5,7 @@
 import Foundation
 import KeywardAWS
 import KeywardServer
+import KeywardSystem
 import Logging
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -13,8 +14,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 struct FixedSource: CredentialSource {
     let value = AWSCredentials(
         accessKeyID: "ASIAIOSFODNN7EXAMPLE",
-        secretAccessKey: SecretAccessKey("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
-        sessionToken: SessionToken("IQoJb3JpZ2luX2VjEXAMPLETOKEN"), expiration: Date().addingTimeInterval(86_400))
+        secretAccessKey: SecretString("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+        sessionToken: SecretString("IQoJb3JpZ2luX2VjEXAMPLETOKEN"), expiration: Date().addingTimeInterval(86_400))
 
     func credentials() async throws -> AWSCredentials { value }
 }

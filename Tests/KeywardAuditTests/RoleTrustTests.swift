@@ -49,6 +49,21 @@ import Testing
         #expect(try Self.access(deny).assumable == false)
     }
 
+    /// "Unknown" needs an external-id condition in the parsed document, not the words in its text: a Sid that
+    /// names the key leaves a plain "no" for a caller the policy does not trust.
+    @Test func onlyAConditionOnTheExternalIDMakesTheAnswerUnknown() throws {
+        let json = """
+            {"Version":"2012-10-17","Statement":[{"Sid":"NoStsExternalIdNeeded","Effect":"Allow",
+            "Principal":{"AWS":"arn:aws:iam::999999999999:root"},"Action":"sts:AssumeRole"}]}
+            """
+        #expect(try Self.access(json).assumable == false)
+        let lowerCase = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},
+            "Action":"sts:AssumeRole","Condition":{"StringEquals":{"STS:EXTERNALID":"x"}}}]}
+            """
+        #expect(try Self.access(lowerCase).assumable == nil)
+    }
+
     /// The old matcher listed the Allow's principals and stopped: a Deny naming the caller, or one with
     /// NotPrincipal that spares only others, did not count.
     @Test func aDenyForTheCallerWinsOverTheAccountsAllow() throws {

@@ -125,7 +125,7 @@ struct ChainTests {
             Issue.record("expected static keys")
             return
         }
-        #expect(keys.secretAccessKey.revealed == "self-secret")
+        #expect(keys.secretAccessKey.unredacted == "self-secret")
         #expect(
             configError { try resolver.resolve("self-nokeys") }?.description
                 == "~/.aws/config:23: source_profile loop: self-nokeys -> self-nokeys")

@@ -20,6 +20,8 @@ struct EndpointTests {
         sts =
           endpoint_url = http://sts.local
         iam = not-a-block
+        kms =
+          endpoint_url = http://kms.local
         """
 
     func endpoint(_ service: EndpointService, _ name: String, _ environment: Environment = [:]) throws -> String? {
@@ -55,6 +57,19 @@ struct EndpointTests {
                 == "~/.aws/config:10: [services nowhere] of profile \"broken\" does not exist")
         // The environment answers first, so the broken reference is never read, as in botocore.
         #expect(try endpoint(.sts, "broken", ["AWS_ENDPOINT_URL": "http://env"]) == "http://env")
+    }
+
+    /// The settings look each service up when asked, so a service Keyward did not list in advance (here KMS)
+    /// still gets its `[services]` entry and its variable, and a broken reference fails only when reached.
+    @Test("endpoint settings answer for any service, on demand")
+    func settingsForAnyService() throws {
+        let profiles = try resolver(config: Self.config, environment: ["AWS_ENDPOINT_URL_LAMBDA": "http://env-lambda"])
+        let settings = try profiles.endpointSettings(for: profiles.profile(named: "p"))
+        #expect(try settings.override(for: EndpointService(configKey: "kms")) == "http://kms.local")
+        #expect(try settings.override(for: EndpointService(configKey: "lambda")) == "http://env-lambda")
+        #expect(try settings.override(for: .sts) == "http://sts.local")
+        let broken = try profiles.endpointSettings(for: profiles.profile(named: "broken"))
+        #expect(configError { try broken.override(for: EndpointService(configKey: "kms")) } != nil)
     }
 
     @Test("region: AWS_REGION > AWS_DEFAULT_REGION > profile")

@@ -71,8 +71,8 @@ struct ProfileTests {
         #expect(dev.value(forKey: "aws_secret_access_key") == nil)
         let keys = try #require(try dev.staticCredentials())
         #expect(keys.accessKeyID == "AKIADEV0000000000001")
-        #expect(keys.secretAccessKey.revealed == "dev-secret")
-        #expect(keys.sessionToken?.revealed == "dev-token")
+        #expect(keys.secretAccessKey.unredacted == "dev-secret")
+        #expect(keys.sessionToken?.unredacted == "dev-token")
         #expect(keys.origin == ValueOrigin(file: "~/.aws/credentials", line: 3))
         #expect(
             try resolver.profile(named: "only-in-credentials").origin

@@ -45,7 +45,7 @@ import Testing
             ], transport
         ).credentials()
         #expect(credentials.accessKeyID == "ASIATASK")
-        #expect(credentials.sessionToken?.value == "task-token")
+        #expect(credentials.sessionToken?.unredacted == "task-token")
         #expect(transport.lines == ["GET http://127.0.0.1:8080/creds"])
         #expect(transport.headerLines == [["Accept: application/json", "Authorization: task-auth"]])
         #expect(transport.timeouts == [2])

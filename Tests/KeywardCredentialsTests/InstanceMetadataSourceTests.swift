@@ -34,8 +34,8 @@ import Testing
         ])
         let credentials = try await Self.source(transport).credentials()
         #expect(credentials.accessKeyID == "ASIAINSTANCE")
-        #expect(credentials.secretAccessKey.value == "instance-secret")
-        #expect(credentials.sessionToken?.value == "instance-token")
+        #expect(credentials.secretAccessKey.unredacted == "instance-secret")
+        #expect(credentials.sessionToken?.unredacted == "instance-token")
         #expect(credentials.expiration == ISO8601Timestamp.parse("2026-12-01T16:00:00Z"))
         #expect(
             transport.lines == [

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import KeywardAWS
 import KeywardCredentials
+import KeywardSystem
 import KeywardTestSupport
 import KeywardVault
 import Testing
@@ -11,8 +12,8 @@ import Testing
         CachedSession(
             kind: .assumedRole, profile: profile, chain: chain,
             credentials: AWSCredentials(
-                accessKeyID: "ASIAEXAMPLE000000001", secretAccessKey: SecretAccessKey("secret"),
-                sessionToken: SessionToken("token"), expiration: expiresAt),
+                accessKeyID: "ASIAEXAMPLE000000001", secretAccessKey: SecretString("secret"),
+                sessionToken: SecretString("token"), expiration: expiresAt),
             expiration: expiresAt)
     }
 

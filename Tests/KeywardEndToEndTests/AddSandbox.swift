@@ -40,7 +40,7 @@ struct VaultSandbox {
     func add(_ profile: String, key: AWSCredentials) throws -> KeywardCLI.Result {
         try run(
             ["add", profile, "--env"],
-            extra: ["AWS_ACCESS_KEY_ID": key.accessKeyID, "AWS_SECRET_ACCESS_KEY": key.secretAccessKey.value])
+            extra: ["AWS_ACCESS_KEY_ID": key.accessKeyID, "AWS_SECRET_ACCESS_KEY": key.secretAccessKey.unredacted])
     }
 
     /// Runs `keyward` without a controlling terminal (`setsid`), whatever the test runner has.

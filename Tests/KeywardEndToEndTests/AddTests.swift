@@ -9,7 +9,7 @@ import Testing
 @Suite struct AddTests {
     static let key = AWSCredentials(
         accessKeyID: "AKIAIOSFODNN7EXAMPLE",
-        secretAccessKey: SecretAccessKey("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
+        secretAccessKey: SecretString("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
 
     @Test func addFromTheEnvironmentThenListShowsTheMaskedKeyAndBackend() async throws {
         let sandbox = try VaultSandbox()
@@ -24,7 +24,7 @@ import Testing
 
         let stored = try #require(try await sandbox.storedKey("jo"))
         #expect(stored.accessKeyID == Self.key.accessKeyID)
-        #expect(stored.secretAccessKey.unredacted == Self.key.secretAccessKey.value)
+        #expect(stored.secretAccessKey.unredacted == Self.key.secretAccessKey.unredacted)
         let storedAt = try #require(stored.storedAt).formatted(.iso8601)
 
         let list = try sandbox.run(["list"])
@@ -70,7 +70,7 @@ import Testing
 
                 """)
         for output in [added.stdout, list.stdout, json.stdout] {
-            #expect(!output.contains(Self.key.secretAccessKey.value))
+            #expect(!output.contains(Self.key.secretAccessKey.unredacted))
             #expect(!output.contains(Self.key.accessKeyID))
         }
 
@@ -80,7 +80,7 @@ import Testing
 
     @Test func refusesAKeyOrSecretOnTheCommandLineWithoutEchoingIt() async throws {
         let sandbox = try VaultSandbox(cheapVault: false)
-        let secret = Self.key.secretAccessKey.value
+        let secret = Self.key.secretAccessKey.unredacted
         for arguments in [
             ["add", "jo", Self.key.accessKeyID, secret],
             ["add", "jo", "--secret-access-key", secret],
@@ -103,7 +103,7 @@ import Testing
         let sandbox = try VaultSandbox()
         let session = try sandbox.add(
             "temp",
-            key: AWSCredentials(accessKeyID: "ASIAIOSFODNN7EXAMPLE", secretAccessKey: SecretAccessKey("session-secret"))
+            key: AWSCredentials(accessKeyID: "ASIAIOSFODNN7EXAMPLE", secretAccessKey: SecretString("session-secret"))
         )
         #expect(session.status == 0)
         #expect(
@@ -116,7 +116,7 @@ import Testing
         // A secret pasted where the key id belongs is refused without being repeated.
         let swapped = try sandbox.add(
             "jo",
-            key: AWSCredentials(accessKeyID: Self.key.secretAccessKey.value, secretAccessKey: SecretAccessKey("x")))
+            key: AWSCredentials(accessKeyID: Self.key.secretAccessKey.unredacted, secretAccessKey: SecretString("x")))
         #expect(swapped.status == 1)
         #expect(swapped.stdout == "")
         #expect(
@@ -136,15 +136,15 @@ import Testing
             ["add", "jo"],
             replies: [
                 ("Access key ID for profile jo: ", Self.key.accessKeyID),
-                ("Secret access key: ", Self.key.secretAccessKey.value),
+                ("Secret access key: ", Self.key.secretAccessKey.unredacted),
             ])
         #expect(run.status == 0)
         #expect(run.transcript.contains("Added profile jo: ****************MPLE in file"))
-        #expect(!run.transcript.contains(Self.key.secretAccessKey.value))
+        #expect(!run.transcript.contains(Self.key.secretAccessKey.unredacted))
         #expect(!run.transcript.contains(Self.key.accessKeyID))
         let stored = try #require(try await sandbox.storedKey("jo"))
         #expect(stored.accessKeyID == Self.key.accessKeyID)
-        #expect(stored.secretAccessKey.unredacted == Self.key.secretAccessKey.value)
+        #expect(stored.secretAccessKey.unredacted == Self.key.secretAccessKey.unredacted)
 
         let noTerminal = try sandbox.runWithoutTerminal(["add", "dev"])
         #expect(noTerminal.status == 1)
@@ -164,7 +164,7 @@ import Testing
         let added = try sandbox.run(
             ["add", profile, "--env"],
             extra: backend.merging([
-                "AWS_ACCESS_KEY_ID": Self.key.accessKeyID, "AWS_SECRET_ACCESS_KEY": Self.key.secretAccessKey.value,
+                "AWS_ACCESS_KEY_ID": Self.key.accessKeyID, "AWS_SECRET_ACCESS_KEY": Self.key.secretAccessKey.unredacted,
             ]) { _, new in new })
         // Issue 21, item 2: the kernel keyring forgets at reboot, so it never holds the only copy of a key.
         #expect(added.status == 1)
@@ -176,8 +176,10 @@ import Testing
         // A key already there (from an older Keyward) is still listed, marked as forgotten at reboot.
         let store = KeyctlSecretStore()
         try await store.store(
-            StoredKey(accessKeyID: Self.key.accessKeyID, secretAccessKey: SecretString(Self.key.secretAccessKey.value))
-                .encoded(), for: .accessKey(profile: profile))
+            StoredKey(
+                accessKeyID: Self.key.accessKeyID, secretAccessKey: SecretString(Self.key.secretAccessKey.unredacted)
+            )
+            .encoded(), for: .accessKey(profile: profile))
         let table = try sandbox.run(["list"], extra: backend)
         #expect(table.stdout.contains("****************MPLE  keyctl (until reboot)"), "\(table.stdout)")
         let list = try sandbox.run(["list", "--json"], extra: backend)
@@ -196,7 +198,7 @@ import Testing
         }
         #expect(row?.backend == "keyctl")
         #expect(row?.key?.accessKeyId == "****************MPLE")
-        #expect(!list.stdout.contains(Self.key.secretAccessKey.value))
+        #expect(!list.stdout.contains(Self.key.secretAccessKey.unredacted))
         let removed = try sandbox.run(["remove", profile, "--force"], extra: backend)
         #expect(removed.status == 0)
         #expect(sandbox.home.allFiles().isEmpty)

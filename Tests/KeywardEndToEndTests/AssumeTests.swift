@@ -52,7 +52,7 @@ import Testing
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
             var environment = Self.environment(moto, home: home.url)
             environment["AWS_ACCESS_KEY_ID"] = account.jo.accessKeyID
-            environment["AWS_SECRET_ACCESS_KEY"] = account.jo.secretAccessKey.value
+            environment["AWS_SECRET_ACCESS_KEY"] = account.jo.secretAccessKey.unredacted
 
             let first = try KeywardCLI.run(
                 ["assume", account.readonlyRoleARN, "jo-session", "--profile", "dev"], environment: environment)
@@ -83,7 +83,7 @@ import Testing
                     ])
             #expect(try Self.mode(path) == 0o600)
             #expect(!text.contains(account.jo.accessKeyID))
-            #expect(!text.contains(account.jo.secretAccessKey.value))
+            #expect(!text.contains(account.jo.secretAccessKey.unredacted))
 
             var plain = Self.environment(moto, home: home.url)
             plain["AWS_PROFILE"] = "dev"
@@ -100,7 +100,7 @@ import Testing
             let home = try TemporaryHome()
             let original =
                 "[jo]\naws_access_key_id = \(account.jo.accessKeyID)\n"
-                + "aws_secret_access_key = \(account.jo.secretAccessKey.value)\n"
+                + "aws_secret_access_key = \(account.jo.secretAccessKey.unredacted)\n"
             try home.write(".aws/credentials", original)
             let environment = Self.environment(moto, home: home.url)
             let path = home.url.appendingPathComponent(".aws/credentials").path
@@ -127,7 +127,7 @@ import Testing
             try await KeyVault(store: store).storeKey(
                 StoredKey(
                     accessKeyID: account.jo.accessKeyID,
-                    secretAccessKey: SecretString(account.jo.secretAccessKey.value)),
+                    secretAccessKey: SecretString(account.jo.secretAccessKey.unredacted)),
                 profile: "vaulted")
             let fromVault = try KeywardCLI.run(
                 ["assume", account.readonlyRoleARN, "from-vault", "--source-profile", "vaulted", "--profile", "ci"],
@@ -140,7 +140,7 @@ import Testing
             #expect(identity.stdout == "arn:aws:sts::123456789012:assumed-role/readonly/from-vault\n")
             let text = try String(contentsOfFile: path, encoding: .utf8)
             #expect(text.hasPrefix(original + "\n[dev]\n"))
-            #expect(text.components(separatedBy: account.jo.secretAccessKey.value).count == 2)
+            #expect(text.components(separatedBy: account.jo.secretAccessKey.unredacted).count == 2)
 
             let missing = try KeywardCLI.run(
                 ["assume", account.readonlyRoleARN, "x-session", "--source-profile", "nobody", "--profile", "dev"],
@@ -159,7 +159,7 @@ import Testing
             let home = try TemporaryHome()
             var environment = Self.environment(moto, home: home.url)
             environment["AWS_ACCESS_KEY_ID"] = account.jo.accessKeyID
-            environment["AWS_SECRET_ACCESS_KEY"] = account.jo.secretAccessKey.value
+            environment["AWS_SECRET_ACCESS_KEY"] = account.jo.secretAccessKey.unredacted
 
             // setsid detaches the child from any controlling terminal, so /dev/tty cannot be opened.
             let noTTY = try KeywardCLI.run(

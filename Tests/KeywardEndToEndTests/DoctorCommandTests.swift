@@ -1,5 +1,6 @@
 import Foundation
 import KeywardAWS
+import KeywardSystem
 import KeywardTestSupport
 import Testing
 
@@ -26,7 +27,7 @@ import Testing
     @Test func aHomeWithSeveralProblems() throws {
         let sandbox = try VaultSandbox()
         // A vault file written with the tests' cheap scrypt cost: weaker than the default.
-        let stored = AWSCredentials(accessKeyID: "AKIADOCTORVAULTKEY01", secretAccessKey: SecretAccessKey("vault0"))
+        let stored = AWSCredentials(accessKeyID: "AKIADOCTORVAULTKEY01", secretAccessKey: SecretString("vault0"))
         #expect(try sandbox.add("ci", key: stored).status == 0)
         let secret = "doctorSecret/Value+0001"
         try sandbox.home.write(

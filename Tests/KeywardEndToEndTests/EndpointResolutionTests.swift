@@ -29,7 +29,7 @@ import Testing
         try home.write(
             ".aws/credentials",
             "[jo]\naws_access_key_id = \(account.jo.accessKeyID)\n"
-                + "aws_secret_access_key = \(account.jo.secretAccessKey.value)\n")
+                + "aws_secret_access_key = \(account.jo.secretAccessKey.unredacted)\n")
         try CheapVault.create(keywardHome: home.url.path + "/keyward", passphrase: "test passphrase")
         let environment = [
             "HOME": home.url.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
@@ -62,7 +62,7 @@ import Testing
                     notOnOrAfter: SamlTests.stamp(300)))
             var asEnvironment = environment
             asEnvironment["AWS_ACCESS_KEY_ID"] = account.jo.accessKeyID
-            asEnvironment["AWS_SECRET_ACCESS_KEY"] = account.jo.secretAccessKey.value
+            asEnvironment["AWS_SECRET_ACCESS_KEY"] = account.jo.secretAccessKey.unredacted
             let runs: [(name: String, arguments: [String], environment: [String: String], stdin: String?)] = [
                 ("import", ["import", "--profile", "jo"], environment, nil),
                 ("whoami", ["whoami", "jo"], environment, nil),
@@ -116,8 +116,8 @@ import Testing
             try home.write(
                 ".aws/credentials",
                 "[jo]\naws_access_key_id = \(account.jo.accessKeyID)\naws_secret_access_key = "
-                    + "\(account.jo.secretAccessKey.value)\n[plain]\naws_access_key_id = \(account.jo.accessKeyID)\n"
-                    + "aws_secret_access_key = \(account.jo.secretAccessKey.value)\n")
+                    + "\(account.jo.secretAccessKey.unredacted)\n[plain]\naws_access_key_id = \(account.jo.accessKeyID)\n"
+                    + "aws_secret_access_key = \(account.jo.secretAccessKey.unredacted)\n")
             let assumed = try Self.keyward(
                 [
                     "assume", account.adminRoleARN, "s1", "--source-profile", "jo", "--mfa-token", "123456",

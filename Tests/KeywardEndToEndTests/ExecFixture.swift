@@ -38,7 +38,7 @@ struct ExecFixture {
             keywardHome: environment["KEYWARD_HOME"] ?? "", passphrase: environment["KEYWARD_FILE_PASSPHRASE"] ?? "")
         var addEnvironment = environment
         addEnvironment["AWS_ACCESS_KEY_ID"] = account.jo.accessKeyID
-        addEnvironment["AWS_SECRET_ACCESS_KEY"] = account.jo.secretAccessKey.value
+        addEnvironment["AWS_SECRET_ACCESS_KEY"] = account.jo.secretAccessKey.unredacted
         let added = try KeywardCLI.run(["add", "jo", "--env"], environment: addEnvironment)
         guard added.status == 0 else { throw TestSupportError.fixtureFailed("keyward add: \(added.stderr)") }
     }
@@ -63,7 +63,7 @@ struct ExecFixture {
         try home.write(
             relativePath,
             "{\"Version\": 1, \"AccessKeyId\": \"\(account.jo.accessKeyID)\", "
-                + "\"SecretAccessKey\": \"\(account.jo.secretAccessKey.value)\"}")
+                + "\"SecretAccessKey\": \"\(account.jo.secretAccessKey.unredacted)\"}")
     }
 
     /// Runs `keyward` without a controlling terminal.

@@ -28,7 +28,7 @@ import Testing
             let exported = try fixture.keyward(["export", "admin", "--format", "credential-process"])
             let session = try ExecFixture.decode(exported.stdout)
             for secret in [
-                fixture.account.jo.secretAccessKey.value, session["SecretAccessKey"] ?? "-",
+                fixture.account.jo.secretAccessKey.unredacted, session["SecretAccessKey"] ?? "-",
                 session["SessionToken"] ?? "-",
             ] {
                 #expect(fixture.filesContaining(secret) == [])

@@ -144,10 +144,10 @@ import Glibc
     @Test func item11ScrubEditsTheTargetOfASymlinkedCredentialsFile() async throws {
         let sandbox = try VaultSandbox()
         let key = AWSCredentials(
-            accessKeyID: "AKIASYMLINKIMPORT001", secretAccessKey: SecretAccessKey("symlink/Secret+Value0001"))
+            accessKeyID: "AKIASYMLINKIMPORT001", secretAccessKey: SecretString("symlink/Secret+Value0001"))
         try sandbox.home.write(
             "dotfiles/aws-credentials",
-            "[jo]\naws_access_key_id = \(key.accessKeyID)\naws_secret_access_key = \(key.secretAccessKey.value)\n")
+            "[jo]\naws_access_key_id = \(key.accessKeyID)\naws_secret_access_key = \(key.secretAccessKey.unredacted)\n")
         let root = sandbox.home.url.path
         try FileManager.default.createDirectory(atPath: root + "/.aws", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(
@@ -157,7 +157,7 @@ import Glibc
         let link = try FileManager.default.destinationOfSymbolicLink(atPath: root + "/.aws/credentials")
         #expect(link == root + "/dotfiles/aws-credentials")
         let target = try String(contentsOfFile: root + "/dotfiles/aws-credentials", encoding: .utf8)
-        #expect(!target.contains(key.secretAccessKey.value))
+        #expect(!target.contains(key.secretAccessKey.unredacted))
         let backups = try FileManager.default.contentsOfDirectory(atPath: root + "/dotfiles").filter {
             $0.hasPrefix("aws-credentials.keyward-backup-")
         }

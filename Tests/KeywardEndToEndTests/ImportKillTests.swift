@@ -1,5 +1,6 @@
 import Foundation
 import KeywardAWS
+import KeywardSystem
 import KeywardTestSupport
 import Testing
 
@@ -16,7 +17,7 @@ import Testing
         let digits = String(index)
         let id = "AKIAKILLTEST" + String(repeating: "0", count: 8 - digits.count) + digits
         return (
-            "user\(index)", AWSCredentials(accessKeyID: id, secretAccessKey: SecretAccessKey("kill/Secret+\(index)xyz"))
+            "user\(index)", AWSCredentials(accessKeyID: id, secretAccessKey: SecretString("kill/Secret+\(index)xyz"))
         )
     }
 
@@ -24,7 +25,7 @@ import Testing
         "# keys to move\n"
         + keys.map {
             "[\($0.profile)]\naws_access_key_id = \($0.key.accessKeyID)\n"
-                + "aws_secret_access_key = \($0.key.secretAccessKey.value)\n"
+                + "aws_secret_access_key = \($0.key.secretAccessKey.unredacted)\n"
         }.joined(separator: "\n")
         + "\n[session]\naws_access_key_id = ASIAKILLTESTSESSION1\naws_secret_access_key = s\naws_session_token = t\n"
 
@@ -39,18 +40,18 @@ import Testing
     static func expectNothingLostAndRerunCompletes(_ sandbox: VaultSandbox, path: String, note: String) async throws {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         for (profile, key) in keys {
-            let inFile = text.contains("aws_secret_access_key = \(key.secretAccessKey.value)\n")
+            let inFile = text.contains("aws_secret_access_key = \(key.secretAccessKey.unredacted)\n")
             let stored = try await sandbox.storedKey(profile)
             let inVault =
                 stored?.accessKeyID == key.accessKeyID
-                && stored?.secretAccessKey.unredacted == key.secretAccessKey.value
+                && stored?.secretAccessKey.unredacted == key.secretAccessKey.unredacted
             #expect(inFile || inVault, "\(note): the key of \(profile) is lost")
         }
         let rerun = try sandbox.run(["import", "--offline", "--scrub"])
         #expect(rerun.status == 0, "\(note): re-run: \(rerun.stdout) \(rerun.stderr)")
         let after = try String(contentsOfFile: path, encoding: .utf8)
         for (profile, key) in keys {
-            #expect(!after.contains(key.secretAccessKey.value), "\(note): \(profile) still in the file")
+            #expect(!after.contains(key.secretAccessKey.unredacted), "\(note): \(profile) still in the file")
             #expect(try await sandbox.storedKey(profile)?.accessKeyID == key.accessKeyID, "\(note): \(profile)")
         }
         #expect(after.contains("[session]\naws_access_key_id = ASIAKILLTESTSESSION1\n"))

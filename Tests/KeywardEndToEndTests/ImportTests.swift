@@ -1,5 +1,6 @@
 import Foundation
 import KeywardAWS
+import KeywardSystem
 import KeywardTestSupport
 import Testing
 
@@ -31,18 +32,18 @@ import Testing
             ["python3", "-c", code, moto.endpoint.absoluteString] + names,
             environment: [
                 "AWS_ACCESS_KEY_ID": account.bootstrap.accessKeyID,
-                "AWS_SECRET_ACCESS_KEY": account.bootstrap.secretAccessKey.value,
+                "AWS_SECRET_ACCESS_KEY": account.bootstrap.secretAccessKey.unredacted,
             ])
         guard result.status == 0 else { throw TestSupportError.fixtureFailed("create users: \(result.stderr)") }
         let rows = try JSONDecoder().decode([[String]].self, from: Data(result.stdout.utf8))
         return rows.map {
-            User(name: $0[0], key: AWSCredentials(accessKeyID: $0[1], secretAccessKey: SecretAccessKey($0[2])))
+            User(name: $0[0], key: AWSCredentials(accessKeyID: $0[1], secretAccessKey: SecretString($0[2])))
         }
     }
 
     static func section(_ user: User, extra: String = "") -> String {
         "[\(user.name)]\naws_access_key_id = \(user.key.accessKeyID)\n\(extra)"
-            + "aws_secret_access_key = \(user.key.secretAccessKey.value)\n"
+            + "aws_secret_access_key = \(user.key.secretAccessKey.unredacted)\n"
     }
 
     static let session = """
@@ -115,10 +116,11 @@ import Testing
             for user in users {
                 #expect(try await sandbox.storedKey(user.name)?.accessKeyID == user.key.accessKeyID)
                 #expect(
-                    try await sandbox.storedKey(user.name)?.secretAccessKey.unredacted == user.key.secretAccessKey.value
+                    try await sandbox.storedKey(user.name)?.secretAccessKey.unredacted
+                        == user.key.secretAccessKey.unredacted
                 )
-                #expect(sandbox.filesContaining(user.key.secretAccessKey.value) == [backup])
-                #expect(!result.stdout.contains(user.key.secretAccessKey.value))
+                #expect(sandbox.filesContaining(user.key.secretAccessKey.unredacted) == [backup])
+                #expect(!result.stdout.contains(user.key.secretAccessKey.unredacted))
                 #expect(!result.stdout.contains(user.key.accessKeyID))
             }
             #expect(try await sandbox.storedKey("dev") == nil)
@@ -159,7 +161,7 @@ import Testing
             let wrong = User(
                 name: "wrong",
                 key: AWSCredentials(
-                    accessKeyID: good.key.accessKeyID, secretAccessKey: SecretAccessKey("not/the+right/secret0000")))
+                    accessKeyID: good.key.accessKeyID, secretAccessKey: SecretString("not/the+right/secret0000")))
             let sandbox = try VaultSandbox(moto: moto)
             let original = Self.section(wrong) + "\n" + Self.section(good)
             try sandbox.home.write(".aws/credentials", original)
@@ -179,8 +181,8 @@ import Testing
                     == "imported good (\(good.masked), arn:aws:iam::123456789012:user/good); removed from ~/.aws/credentials"
             )
             #expect(result.stderr.hasSuffix("keyward: not imported: wrong; see the lines above\n"))
-            #expect(!result.stdout.contains(wrong.key.secretAccessKey.value))
-            #expect(!result.stderr.contains(wrong.key.secretAccessKey.value))
+            #expect(!result.stdout.contains(wrong.key.secretAccessKey.unredacted))
+            #expect(!result.stderr.contains(wrong.key.secretAccessKey.unredacted))
             #expect(try await sandbox.storedKey("wrong") == nil)
             #expect(try await sandbox.storedKey("good")?.accessKeyID == good.key.accessKeyID)
             let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -191,9 +193,9 @@ import Testing
     @Test func offlineMakesNoCallAndARerunIsIdempotent() async throws {
         let sandbox = try VaultSandbox()
         let key = AWSCredentials(
-            accessKeyID: "AKIAOFFLINEIMPORT001", secretAccessKey: SecretAccessKey("offline/Secret+Value0001"))
+            accessKeyID: "AKIAOFFLINEIMPORT001", secretAccessKey: SecretString("offline/Secret+Value0001"))
         let original =
-            "[jo]\naws_access_key_id = \(key.accessKeyID)\naws_secret_access_key = \(key.secretAccessKey.value)\n"
+            "[jo]\naws_access_key_id = \(key.accessKeyID)\naws_secret_access_key = \(key.secretAccessKey.unredacted)\n"
         try sandbox.home.write(".aws/other-credentials", original)
         let path = sandbox.home.url.appendingPathComponent(".aws/other-credentials").path
         // Nothing listens there: a single STS call would fail the import.
@@ -209,7 +211,7 @@ import Testing
         #expect(first.stdout == "imported jo (\(masked), not verified (--offline))\n")
         #expect(first.stderr == "")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
-        #expect(try await sandbox.storedKey("jo")?.secretAccessKey.unredacted == key.secretAccessKey.value)
+        #expect(try await sandbox.storedKey("jo")?.secretAccessKey.unredacted == key.secretAccessKey.unredacted)
 
         let second = try sandbox.run(["import", "--from", path], extra: closed)
         #expect(second.status == 0)
@@ -228,7 +230,7 @@ import Testing
 
     @Test func aVaultHoldingAnotherKeyForTheProfileIsNeverOverwritten() async throws {
         let sandbox = try VaultSandbox()
-        let stored = AWSCredentials(accessKeyID: "AKIASTOREDALREADY001", secretAccessKey: SecretAccessKey("stored0"))
+        let stored = AWSCredentials(accessKeyID: "AKIASTOREDALREADY001", secretAccessKey: SecretString("stored0"))
         #expect(try sandbox.add("jo", key: stored).status == 0)
         let original = "[jo]\naws_access_key_id = AKIAINFILEDIFFERS001\naws_secret_access_key = infile0\n"
         try sandbox.home.write(".aws/credentials", original)

@@ -29,7 +29,7 @@ import Testing
         try home.write(
             ".aws/credentials",
             "[jo]\naws_access_key_id = \(account.jo.accessKeyID)\n"
-                + "aws_secret_access_key = \(account.jo.secretAccessKey.value)\n")
+                + "aws_secret_access_key = \(account.jo.secretAccessKey.unredacted)\n")
         try home.write(
             ".aws/config",
             "[profile jo]\nregion = us-east-1\n\n"

@@ -1,5 +1,6 @@
 import Foundation
 import KeywardAWS
+import KeywardSystem
 import KeywardTestSupport
 import Testing
 
@@ -21,7 +22,7 @@ import Testing
 
     @Test func aWrongPassphraseIsOneLineNamingTheVaultFile() throws {
         let sandbox = try VaultSandbox()
-        let key = AWSCredentials(accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SecretAccessKey("s3cr3t-value"))
+        let key = AWSCredentials(accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SecretString("s3cr3t-value"))
         #expect(try sandbox.add("jo", key: key).status == 0)
         let wrong = try sandbox.run(["list"], extra: ["KEYWARD_FILE_PASSPHRASE": "not the passphrase"])
         #expect(wrong.status == 1)
@@ -34,7 +35,7 @@ import Testing
         try sandbox.home.write(".aws/config", "[profile zeta]\n[default]\nregion = us-east-1\n")
         try sandbox.home.write(".aws/credentials", "[alpha]\naws_access_key_id = AKIAIOSFODNN7PLAINTX\n")
         for (name, id) in [("jo", "AKIAIOSFODNN7JOJOJOJ"), ("ana", "AKIAIOSFODNN7ANANANA")] {
-            let key = AWSCredentials(accessKeyID: id, secretAccessKey: SecretAccessKey("secret-of-\(name)"))
+            let key = AWSCredentials(accessKeyID: id, secretAccessKey: SecretString("secret-of-\(name)"))
             #expect(try sandbox.add(name, key: key).status == 0)
         }
         let list = try sandbox.run(["list"])

@@ -29,7 +29,7 @@ import Testing
         let sessions = SessionCache(store: InMemorySecretStore(), namespace: "abcd1234")
         let expiry = Date().addingTimeInterval(3600)
         let credentials = AWSCredentials(
-            accessKeyID: "ASIASESSION000000001", secretAccessKey: SecretAccessKey("s"), sessionToken: SessionToken("t"))
+            accessKeyID: "ASIASESSION000000001", secretAccessKey: SecretString("s"), sessionToken: SecretString("t"))
         for (profile, chain) in [("jo", ["jo"]), ("admin", ["admin", "jo"]), ("other", ["other", "ana"])] {
             try await sessions.store(
                 CachedSession(

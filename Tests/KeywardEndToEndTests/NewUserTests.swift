@@ -1,5 +1,6 @@
 import Foundation
 import KeywardAWS
+import KeywardSystem
 import KeywardTestSupport
 import Testing
 
@@ -88,7 +89,7 @@ import Testing
     /// Item 11: the global options are accepted before the subcommand as after it.
     @Test func item11GlobalOptionsBeforeTheSubcommand() throws {
         let (sandbox, _) = try Self.offlineSandbox()
-        let key = AWSCredentials(accessKeyID: "AKIAIOSFODNN7JOJOJOJ", secretAccessKey: SecretAccessKey("secret-of-jo"))
+        let key = AWSCredentials(accessKeyID: "AKIAIOSFODNN7JOJOJOJ", secretAccessKey: SecretString("secret-of-jo"))
         #expect(try sandbox.add("jo", key: key).status == 0)
         // KEYWARD_BACKEND names no backend, so only the flag can make this work.
         let broken = ["KEYWARD_BACKEND": "nonesuch"]
@@ -107,12 +108,12 @@ import Testing
     @Test func item01AddAsksBeforeReplacingAStoredKey() async throws {
         let sandbox = try VaultSandbox()
         let first = AWSCredentials(
-            accessKeyID: "AKIAIOSFODNN7FIRST01", secretAccessKey: SecretAccessKey("first/secret"))
+            accessKeyID: "AKIAIOSFODNN7FIRST01", secretAccessKey: SecretString("first/secret"))
         let second = AWSCredentials(
-            accessKeyID: "AKIAIOSFODNN7SECND02", secretAccessKey: SecretAccessKey("second/secret"))
+            accessKeyID: "AKIAIOSFODNN7SECND02", secretAccessKey: SecretString("second/secret"))
         #expect(try sandbox.add("jo", key: first).status == 0)
         let secondEnvironment = [
-            "AWS_ACCESS_KEY_ID": second.accessKeyID, "AWS_SECRET_ACCESS_KEY": second.secretAccessKey.value,
+            "AWS_ACCESS_KEY_ID": second.accessKeyID, "AWS_SECRET_ACCESS_KEY": second.secretAccessKey.unredacted,
         ]
 
         let refused = try KeywardCLI.run(
@@ -136,7 +137,7 @@ import Testing
 
         var terminalEnvironment = sandbox.environment.merging(secondEnvironment) { _, new in new }
         terminalEnvironment["AWS_ACCESS_KEY_ID"] = first.accessKeyID
-        terminalEnvironment["AWS_SECRET_ACCESS_KEY"] = first.secretAccessKey.value
+        terminalEnvironment["AWS_SECRET_ACCESS_KEY"] = first.secretAccessKey.unredacted
         let asked = try TerminalDriver.run(
             [KeywardCLI.binary.path, "add", "jo", "--env"], environment: terminalEnvironment,
             replies: [(prompt: "[y/N]", reply: "y")])
@@ -289,7 +290,7 @@ import Testing
         let list = try sandbox.run(["list"])
         #expect(list.status == 0, "\(list.stderr)")
         #expect(list.stdout.contains(name))
-        let key = AWSCredentials(accessKeyID: "AKIAIOSFODNN7LONGNME", secretAccessKey: SecretAccessKey("long/secret"))
+        let key = AWSCredentials(accessKeyID: "AKIAIOSFODNN7LONGNME", secretAccessKey: SecretString("long/secret"))
         let added = try sandbox.add(name, key: key)
         #expect(added.status == 0, "\(added.stderr)")
         #expect(try await sandbox.storedKey(name)?.accessKeyID == key.accessKeyID)

@@ -24,7 +24,7 @@ import Testing
         try home.write(
             ".aws/credentials",
             "[jo]\naws_access_key_id = \(account.jo.accessKeyID)\n"
-                + "aws_secret_access_key = \(account.jo.secretAccessKey.value)\n")
+                + "aws_secret_access_key = \(account.jo.secretAccessKey.unredacted)\n")
         try home.write(
             ".aws/config",
             "[profile jo]\nregion = us-east-1\n\n"
@@ -120,7 +120,7 @@ import Testing
                 ["python3", "-c", setup, moto.endpoint.absoluteString],
                 environment: [
                     "AWS_ACCESS_KEY_ID": account.bootstrap.accessKeyID,
-                    "AWS_SECRET_ACCESS_KEY": account.bootstrap.secretAccessKey.value,
+                    "AWS_SECRET_ACCESS_KEY": account.bootstrap.secretAccessKey.unredacted,
                 ])
             #expect(prepared.status == 0, "\(prepared.stderr)")
             let home = try TemporaryHome()
@@ -161,7 +161,7 @@ import Testing
             ["python3", "-c", setup, moto.endpoint.absoluteString, actions.joined(separator: ",")],
             environment: [
                 "AWS_ACCESS_KEY_ID": account.bootstrap.accessKeyID,
-                "AWS_SECRET_ACCESS_KEY": account.bootstrap.secretAccessKey.value,
+                "AWS_SECRET_ACCESS_KEY": account.bootstrap.secretAccessKey.unredacted,
             ])
         #expect(prepared.status == 0, "\(prepared.stderr)")
     }
@@ -221,7 +221,7 @@ import Testing
             #expect(jo.stderr.hasPrefix("keyward: iam:GetAccountAuthorizationDetails: AccessDenied"))
             #expect(jo.stderr.contains("; the caller's own entity neither: iam:GetUser: AccessDenied"))
             #expect(jo.stderr.split(separator: "\n").count == 1)
-            #expect(!jo.stderr.contains(account.jo.secretAccessKey.value))
+            #expect(!jo.stderr.contains(account.jo.secretAccessKey.unredacted))
         }
     }
 }

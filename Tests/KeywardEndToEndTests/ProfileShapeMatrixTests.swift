@@ -8,6 +8,7 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+import KeywardSystem
 #endif
 
 /// Issue 11's matrix: every profile shape × cache state × delivery, end to end through the binary against
@@ -50,7 +51,7 @@ import Glibc
             #expect(jo.status == 0, "\(jo.stderr)")
             var addBase = fixture.environment
             addBase["AWS_ACCESS_KEY_ID"] = fixture.account.jo.accessKeyID
-            addBase["AWS_SECRET_ACCESS_KEY"] = fixture.account.jo.secretAccessKey.value
+            addBase["AWS_SECRET_ACCESS_KEY"] = fixture.account.jo.secretAccessKey.unredacted
             let added = try KeywardCLI.run(["add", "base", "--env"], environment: addBase)
             #expect(added.status == 0, "\(added.stderr)")
             let base = try KeywardCLI.run(
@@ -80,7 +81,7 @@ struct MatrixWorld {
         try fixture.home.write("web-identity-token", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJtYXRyaXgifQ.")
         var addBase = fixture.environment
         addBase["AWS_ACCESS_KEY_ID"] = account.jo.accessKeyID
-        addBase["AWS_SECRET_ACCESS_KEY"] = account.jo.secretAccessKey.value
+        addBase["AWS_SECRET_ACCESS_KEY"] = account.jo.secretAccessKey.unredacted
         let added = try KeywardCLI.run(["add", "base", "--env"], environment: addBase)
         guard added.status == 0 else { throw TestSupportError.fixtureFailed("keyward add base: \(added.stderr)") }
         try fixture.home.write(".aws/config", try Self.withCredentialProcessProfiles(root: root))
@@ -239,7 +240,7 @@ struct MatrixWorld {
             return nil
         }
         let credentials = AWSCredentials(
-            accessKeyID: id, secretAccessKey: SecretAccessKey(secret), sessionToken: SessionToken(token))
+            accessKeyID: id, secretAccessKey: SecretString(secret), sessionToken: SecretString(token))
         let sts = STSClient(
             client: QueryClient(
                 endpoint: try ServiceEndpoint.sts(region: "us-east-1", override: fixture.moto.endpoint.absoluteString)))

@@ -1,5 +1,6 @@
 import Foundation
 import KeywardAWS
+import KeywardSystem
 import KeywardTestSupport
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 @Suite struct RemoveTests {
     static let key = AWSCredentials(
         accessKeyID: "AKIAIOSFODNN7EXAMPLE",
-        secretAccessKey: SecretAccessKey("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
+        secretAccessKey: SecretString("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
 
     @Test func forceRemovesWithoutAsking() async throws {
         let sandbox = try VaultSandbox()

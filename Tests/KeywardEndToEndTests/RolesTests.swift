@@ -25,7 +25,7 @@ import Testing
             try home.write(".aws/config", Self.config)
             var environment = AssumeTests.environment(moto, home: home.url)
             environment["AWS_ACCESS_KEY_ID"] = account.bootstrap.accessKeyID
-            environment["AWS_SECRET_ACCESS_KEY"] = account.bootstrap.secretAccessKey.value
+            environment["AWS_SECRET_ACCESS_KEY"] = account.bootstrap.secretAccessKey.unredacted
 
             let result = try KeywardCLI.run(["roles"], environment: environment)
             #expect(result.status == 0)
@@ -68,7 +68,7 @@ import Testing
             try home.write(
                 ".aws/credentials",
                 "[jo]\naws_access_key_id = \(account.jo.accessKeyID)\n"
-                    + "aws_secret_access_key = \(account.jo.secretAccessKey.value)\n")
+                    + "aws_secret_access_key = \(account.jo.secretAccessKey.unredacted)\n")
             let result = try KeywardCLI.run(
                 ["roles", "jo"], environment: AssumeTests.environment(moto, home: home.url))
             #expect(result.status == 0)

@@ -47,8 +47,8 @@ import Testing
             calls.append("GetSessionToken \(serial) \(code) \(credentials.accessKeyID)")
             if let failure = failures["GetSessionToken"] { throw failure }
             return AWSCredentials(
-                accessKeyID: RotateKeyRotationTests.sessionID, secretAccessKey: SecretAccessKey("session-secret"),
-                sessionToken: SessionToken("token"))
+                accessKeyID: RotateKeyRotationTests.sessionID, secretAccessKey: SecretString("session-secret"),
+                sessionToken: SecretString("token"))
         }
 
         func listAccessKeys(
@@ -70,7 +70,7 @@ import Testing
             if let failure = failures["CreateAccessKey"] { throw failure }
             keys.append(RotateKeyRotationTests.newID)
             return AWSCredentials(
-                accessKeyID: RotateKeyRotationTests.newID, secretAccessKey: SecretAccessKey("new-secret"))
+                accessKeyID: RotateKeyRotationTests.newID, secretAccessKey: SecretString("new-secret"))
         }
 
         func deleteAccessKey(

@@ -55,7 +55,7 @@ import Testing
                 ["python3", "-c", code, moto.endpoint.absoluteString, name],
                 environment: [
                     "AWS_ACCESS_KEY_ID": account.bootstrap.accessKeyID,
-                    "AWS_SECRET_ACCESS_KEY": account.bootstrap.secretAccessKey.value,
+                    "AWS_SECRET_ACCESS_KEY": account.bootstrap.secretAccessKey.unredacted,
                 ], stdin: document)
             guard result.status == 0 else { throw TestSupportError.fixtureFailed("put_user_policy: \(result.stderr)") }
         }
@@ -93,7 +93,7 @@ import Testing
             #expect(rotated.status == 0)
             let stored = try #require(try await world.sandbox.storedKey("jo"))
             let new = AWSCredentials(
-                accessKeyID: stored.accessKeyID, secretAccessKey: SecretAccessKey(stored.secretAccessKey.unredacted))
+                accessKeyID: stored.accessKeyID, secretAccessKey: SecretString(stored.secretAccessKey.unredacted))
             #expect(new.accessKeyID != old.accessKeyID)
             #expect(new.accessKeyID.hasPrefix("AKIA"))
             #expect(
@@ -134,7 +134,7 @@ import Testing
             #expect(rotated.stdout == "")
             let stored = try #require(try await world.sandbox.storedKey("jo"))
             let new = AWSCredentials(
-                accessKeyID: stored.accessKeyID, secretAccessKey: SecretAccessKey(stored.secretAccessKey.unredacted))
+                accessKeyID: stored.accessKeyID, secretAccessKey: SecretString(stored.secretAccessKey.unredacted))
             #expect(new.accessKeyID != old.accessKeyID)
             #expect(try await world.identity(of: new) == world.account.joARN)
             #expect(Set(try await world.joKeyIDs()) == [old.accessKeyID, new.accessKeyID])
@@ -150,7 +150,7 @@ import Testing
                 message.hasSuffix(
                     "; left to clean up: aws iam delete-access-key --user-name jo --access-key-id \(old.accessKeyID)"))
             #expect(!rotated.stderr.contains(stored.secretAccessKey.unredacted))
-            #expect(!rotated.stderr.contains(old.secretAccessKey.value))
+            #expect(!rotated.stderr.contains(old.secretAccessKey.unredacted))
         }
     }
 
@@ -170,7 +170,7 @@ import Testing
             #expect(try await world.joKeyIDs() == before)
             let stored = try await world.sandbox.storedKey("jo")
             #expect(stored?.accessKeyID == world.account.jo.accessKeyID)
-            #expect(stored?.secretAccessKey.unredacted == world.account.jo.secretAccessKey.value)
+            #expect(stored?.secretAccessKey.unredacted == world.account.jo.secretAccessKey.unredacted)
         }
     }
 

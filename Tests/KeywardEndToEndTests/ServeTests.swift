@@ -22,7 +22,7 @@ import Glibc
             try home.write(
                 ".aws/credentials",
                 "[jo]\naws_access_key_id = \(account.jo.accessKeyID)\n"
-                    + "aws_secret_access_key = \(account.jo.secretAccessKey.value)\n")
+                    + "aws_secret_access_key = \(account.jo.secretAccessKey.unredacted)\n")
             try home.write(
                 ".aws/config",
                 "[profile jo]\nregion = us-east-1\n\n[profile ro]\nrole_arn = \(account.readonlyRoleARN)\n"
@@ -86,7 +86,7 @@ import Glibc
             try home.write(
                 ".aws/credentials",
                 "[jo]\naws_access_key_id = \(account.jo.accessKeyID)\n"
-                    + "aws_secret_access_key = \(account.jo.secretAccessKey.value)\n")
+                    + "aws_secret_access_key = \(account.jo.secretAccessKey.unredacted)\n")
             try home.write(
                 ".aws/config",
                 "[profile jo]\nregion = us-east-1\n\n[profile ro]\nrole_arn = \(account.readonlyRoleARN)\n"

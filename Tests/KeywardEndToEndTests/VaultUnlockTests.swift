@@ -23,7 +23,7 @@ import Testing
             ["add", "jo", "--env"],
             extra: [
                 "AWS_ACCESS_KEY_ID": AddTests.key.accessKeyID,
-                "AWS_SECRET_ACCESS_KEY": AddTests.key.secretAccessKey.value, "KEYWARD_FILE_KEY_TTL": "5m",
+                "AWS_SECRET_ACCESS_KEY": AddTests.key.secretAccessKey.unredacted, "KEYWARD_FILE_KEY_TTL": "5m",
             ])
         #expect(added.status == 0, "\(added.stderr)")
 
@@ -42,7 +42,7 @@ import Testing
         let locked = try Self.runLocked(sandbox, ["list"], ttl: "5m")
         #expect(locked.status == 1)
         #expect(locked.stderr.contains("passphrase"))
-        #expect(sandbox.filesContaining(AddTests.key.secretAccessKey.value).isEmpty)
+        #expect(sandbox.filesContaining(AddTests.key.secretAccessKey.unredacted).isEmpty)
     }
 
     @Test func theKeyExpiresAfterItsTimeToLive() throws {
@@ -51,7 +51,7 @@ import Testing
             ["add", "jo", "--env"],
             extra: [
                 "AWS_ACCESS_KEY_ID": AddTests.key.accessKeyID,
-                "AWS_SECRET_ACCESS_KEY": AddTests.key.secretAccessKey.value, "KEYWARD_FILE_KEY_TTL": "1s",
+                "AWS_SECRET_ACCESS_KEY": AddTests.key.secretAccessKey.unredacted, "KEYWARD_FILE_KEY_TTL": "1s",
             ])
         #expect(added.status == 0, "\(added.stderr)")
         Thread.sleep(forTimeInterval: 2.5)

@@ -14,7 +14,7 @@ import Testing
             let home = try TemporaryHome()
             var environment = Self.environment(moto, home: home.url)
             environment["AWS_ACCESS_KEY_ID"] = account.jo.accessKeyID
-            environment["AWS_SECRET_ACCESS_KEY"] = account.jo.secretAccessKey.value
+            environment["AWS_SECRET_ACCESS_KEY"] = account.jo.secretAccessKey.unredacted
 
             let result = try KeywardCLI.run(["whoami"], environment: environment)
             #expect(result.status == 0)
@@ -31,7 +31,7 @@ import Testing
             #expect(wrong.stderr.hasPrefix("keyward: sts:GetCallerIdentity: SignatureDoesNotMatch"))
             #expect(wrong.stderr.split(separator: "\n").count == 1)
             #expect(!wrong.stderr.contains("wrong-secret-value"))
-            #expect(!wrong.stderr.contains(account.jo.secretAccessKey.value))
+            #expect(!wrong.stderr.contains(account.jo.secretAccessKey.unredacted))
         }
     }
 
@@ -42,7 +42,7 @@ import Testing
             try home.write(
                 ".aws/credentials",
                 "# team keys\n[jo]\naws_access_key_id = \(account.jo.accessKeyID)\n"
-                    + "aws_secret_access_key = \(account.jo.secretAccessKey.value)\n")
+                    + "aws_secret_access_key = \(account.jo.secretAccessKey.unredacted)\n")
             try home.write(".aws/config", "[profile jo]\nregion = eu-west-1\n")
             let result = try KeywardCLI.run(
                 ["whoami", "jo", "--json"], environment: Self.environment(moto, home: home.url))

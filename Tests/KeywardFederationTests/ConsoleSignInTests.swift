@@ -1,12 +1,13 @@
 import Foundation
 import KeywardAWS
 import KeywardFederation
+import KeywardSystem
 import Testing
 
 @Suite struct ConsoleSignInTests {
     static let session = AWSCredentials(
-        accessKeyID: "ASIAEXAMPLE123", secretAccessKey: SecretAccessKey("se/cr+et="),
-        sessionToken: SessionToken("to/ken+=="))
+        accessKeyID: "ASIAEXAMPLE123", secretAccessKey: SecretString("se/cr+et="),
+        sessionToken: SecretString("to/ken+=="))
 
     @Test func theTokenRequestCarriesTheSessionAsJSON() throws {
         let signIn = try ConsoleSignIn(region: "eu-west-1")
@@ -38,7 +39,7 @@ import Testing
 
     @Test func longLivedKeysAndBadAnswersAreRefused() throws {
         let signIn = try ConsoleSignIn(region: nil)
-        let key = AWSCredentials(accessKeyID: "AKIAEXAMPLE", secretAccessKey: SecretAccessKey("secret"))
+        let key = AWSCredentials(accessKeyID: "AKIAEXAMPLE", secretAccessKey: SecretString("secret"))
         #expect(
             throws: FederationError.consoleSignIn(
                 reason: "long-lived keys cannot sign in to the console; use a role profile")

@@ -2,13 +2,14 @@ import Foundation
 import KeywardAWS
 import KeywardConfig
 import KeywardFederation
+import KeywardSystem
 import Testing
 
 /// The pure planning of `keyward import`: which profiles hold a key to import, and how `--scrub` edits the
 /// file (only the key lines change, a comment takes their place, an emptied section goes).
 @Suite struct ImportScrubTests {
     static let key = AWSCredentials(
-        accessKeyID: "AKIAIMPORTTEST0001", secretAccessKey: SecretAccessKey("s3cr3t/ImportTest+0001"))
+        accessKeyID: "AKIAIMPORTTEST0001", secretAccessKey: SecretString("s3cr3t/ImportTest+0001"))
     static let comment = "# keyward: the key of profile \"jo\" moved to the keyward vault (file backend) on 2026-11-23"
 
     static func file(_ text: String) throws -> ConfigFile {
@@ -132,7 +133,7 @@ import Testing
             #expect(mode == 0o600)
         }
 
-        let other = AWSCredentials(accessKeyID: "AKIAIMPORTTEST0001", secretAccessKey: SecretAccessKey("other"))
+        let other = AWSCredentials(accessKeyID: "AKIAIMPORTTEST0001", secretAccessKey: SecretString("other"))
         #expect(try await file.removeImportedKey(other, profile: "jo", comment: Self.comment) == .keyDiffers)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
         #expect(try await file.removeImportedKey(Self.key, profile: "jo", comment: Self.comment) == .removed)

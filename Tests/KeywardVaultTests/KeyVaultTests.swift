@@ -46,18 +46,6 @@ struct KeyVaultTests {
             error.description
                 == "memory: the access key for profile jo is not in Keyward's format (not a stored access key)")
     }
-
-    @Test(arguments: [
-        ("AKIAIOSFODNN7EXAMPLE", AccessKeyShape.longTerm),
-        ("ASIAIOSFODNN7EXAMPLE", .temporary),
-        ("AKIA", .unrecognized),
-        ("akiaiosfodnn7example", .unrecognized),
-        ("AIDAIOSFODNN7EXAMPLE", .unrecognized),
-        ("AKIAIOSFODNN7EXAMPLE ", .unrecognized),
-    ])
-    func accessKeyShapes(id: String, shape: AccessKeyShape) {
-        #expect(AccessKeyShape(accessKeyID: id) == shape)
-    }
 }
 
 @Suite("Items, kinds and backend selection")

@@ -1,4 +1,5 @@
 import Foundation
+import KeywardSystem
 
 /// An AWS access key pair, with the session token and expiry of temporary credentials.
 ///
@@ -6,16 +7,16 @@ import Foundation
 /// `FormatKeyForDisplay` does, and never the secret or the token:
 /// ```swift
 /// let credentials = AWSCredentials(
-///     accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SecretAccessKey("wJalr..."))
+///     accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SecretString("wJalr..."))
 /// print(credentials)  // AWSCredentials(accessKeyID: ****************MPLE, sessionToken: none, expiration: none)
 /// ```
 public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible {
     /// The access key ID (`AKIA...` for IAM users, `ASIA...` for temporary credentials).
     public var accessKeyID: String
     /// The secret access key.
-    public var secretAccessKey: SecretAccessKey
+    public var secretAccessKey: SecretString
     /// The session token of temporary credentials; `nil` for an IAM user's long-term key.
-    public var sessionToken: SessionToken?
+    public var sessionToken: SecretString?
     /// When temporary credentials stop working; `nil` for long-term keys.
     public var expiration: Date?
 
@@ -26,7 +27,7 @@ public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible {
     ///   - sessionToken: The session token, for temporary credentials.
     ///   - expiration: The expiry, for temporary credentials.
     public init(
-        accessKeyID: String, secretAccessKey: SecretAccessKey, sessionToken: SessionToken? = nil,
+        accessKeyID: String, secretAccessKey: SecretString, sessionToken: SecretString? = nil,
         expiration: Date? = nil
     ) {
         self.accessKeyID = accessKeyID
@@ -35,17 +36,8 @@ public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible {
         self.expiration = expiration
     }
 
-    /// The access key ID for display: sixteen `*` and its last four characters (`****************WXYZ`), or
-    /// `****` when the ID has four characters or fewer.
-    public var maskedAccessKeyID: String { Self.masked(accessKeyID: accessKeyID) }
-
-    /// Any access key ID for display, as `maskedAccessKeyID` shows it (for ids known without their secret).
-    /// - Parameter accessKeyID: the id.
-    /// - Returns: sixteen `*` and its last four characters, or `****` for four characters or fewer.
-    public static func masked(accessKeyID: String) -> String {
-        guard accessKeyID.count > 4 else { return "****" }
-        return String(repeating: "*", count: 16) + accessKeyID.suffix(4)
-    }
+    /// The access key ID for display (``AccessKeyID/masked``): sixteen `*` and its last four characters.
+    public var maskedAccessKeyID: String { AccessKeyID(accessKeyID).masked }
 
     /// One line with the masked key ID, whether a session token is present, and the expiry; never a secret.
     public var description: String {

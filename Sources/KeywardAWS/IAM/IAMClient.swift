@@ -1,4 +1,5 @@
 import Foundation
+import KeywardSystem
 
 /// AWS Identity and Access Management over the Query protocol (API version 2010-05-08).
 public struct IAMClient: Sendable {
@@ -74,7 +75,7 @@ public struct IAMClient: Sendable {
         guard let key = result.child("AccessKey"), let id = key.string("AccessKeyId"),
             let secret = key.string("SecretAccessKey")
         else { throw .malformedResponse(operation: operation, reason: "no AccessKey element") }
-        return AWSCredentials(accessKeyID: id, secretAccessKey: SecretAccessKey(secret))
+        return AWSCredentials(accessKeyID: id, secretAccessKey: SecretString(secret))
     }
 
     /// `DeleteAccessKey`.

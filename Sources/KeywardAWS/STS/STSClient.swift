@@ -1,4 +1,5 @@
 import Foundation
+import KeywardSystem
 
 /// The AWS Security Token Service over the Query protocol (API version 2011-06-15).
 public struct STSClient: Sendable {
@@ -159,8 +160,8 @@ public struct STSClient: Sendable {
         }
         return AWSCredentials(
             accessKeyID: try required(node, "AccessKeyId", operation),
-            secretAccessKey: SecretAccessKey(try required(node, "SecretAccessKey", operation)),
-            sessionToken: SessionToken(try required(node, "SessionToken", operation)),
+            secretAccessKey: SecretString(try required(node, "SecretAccessKey", operation)),
+            sessionToken: SecretString(try required(node, "SessionToken", operation)),
             expiration: expiration)
     }
 

@@ -1,3 +1,5 @@
+import KeywardSystem
+
 /// The values STS refuses, checked before a request is sent, so that a typo costs no call, no MFA code and
 /// no cached session (issue 21, item 13): session lengths outside the API's range, MFA codes that are not six
 /// digits, role ARNs that are not role ARNs.
@@ -72,12 +74,7 @@ public enum STSRequestLimits {
     /// Whether `text` has a role ARN's shape: `arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME`, the account
     /// twelve digits.
     public static func isRoleARN(_ text: String) -> Bool {
-        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn", !parts[1].isEmpty, parts[2] == "iam", parts[3].isEmpty,
-            parts[4].utf8.count == 12, parts[4].utf8.allSatisfy({ (0x30...0x39).contains($0) }),
-            parts[5].hasPrefix("role/"), !parts[5].hasSuffix("/"), parts[5].count > "role/".count
-        else { return false }
-        return true
+        ARN(text)?.isRoleARN ?? false
     }
 
     /// Why a value would be refused; one line, never an MFA code.

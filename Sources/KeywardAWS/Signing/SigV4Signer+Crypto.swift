@@ -1,4 +1,5 @@
 import Crypto
+import KeywardSystem
 
 extension SigV4Signer {
     /// The algorithm name that opens the string to sign and the `Authorization` header.
@@ -21,7 +22,7 @@ extension SigV4Signer {
     ///   - scope: The credential scope.
     /// - Returns: The string to sign.
     public static func stringToSign(canonicalRequest: String, amzDate: String, scope: String) -> String {
-        let hash = hexEncoded(SHA256.hash(data: Array(canonicalRequest.utf8)))
+        let hash = Hex.string(SHA256.hash(data: Array(canonicalRequest.utf8)))
         return "\(algorithm)\n\(amzDate)\n\(scope)\n\(hash)"
     }
 
@@ -33,9 +34,9 @@ extension SigV4Signer {
     ///   - service: The signing name of the service.
     /// - Returns: The derived key, valid for that day, region and service.
     public static func signingKey(
-        secretAccessKey: SecretAccessKey, dateStamp: String, region: String, service: String
+        secretAccessKey: SecretString, dateStamp: String, region: String, service: String
     ) -> SymmetricKey {
-        var key = SymmetricKey(data: Array("AWS4\(secretAccessKey.value)".utf8))
+        var key = SymmetricKey(data: Array("AWS4\(secretAccessKey.unredacted)".utf8))
         for part in [dateStamp, region, service, "aws4_request"] {
             key = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: key))
         }
@@ -48,25 +49,13 @@ extension SigV4Signer {
     ///   - signingKey: The key from ``signingKey(secretAccessKey:dateStamp:region:service:)``.
     /// - Returns: 64 lower-case hex digits.
     public static func signature(stringToSign: String, signingKey: SymmetricKey) -> String {
-        hexEncoded(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: signingKey))
+        Hex.string(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: signingKey))
     }
 
     /// The hex SHA-256 of a payload, as the canonical request and `X-Amz-Content-SHA256` carry it.
     /// - Parameter payload: The body bytes.
     /// - Returns: 64 lower-case hex digits.
     public static func payloadHash(_ payload: [UInt8]) -> String {
-        hexEncoded(SHA256.hash(data: payload))
+        Hex.string(SHA256.hash(data: payload))
     }
-
-    static func hexEncoded(_ bytes: some Sequence<UInt8>) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(64)
-        for byte in bytes {
-            output.append(hexDigits[Int(byte >> 4)])
-            output.append(hexDigits[Int(byte & 0x0F)])
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

@@ -73,7 +73,7 @@ extension SigV4Signer {
             ("X-Amz-SignedHeaders", canonical.signed),
         ].map { QueryParameter(name: $0.0, value: SigV4URI.encoded($0.1.utf8)) }
         let tokenParameter = credentials.sessionToken.map {
-            QueryParameter(name: "X-Amz-Security-Token", value: SigV4URI.encoded($0.value.utf8))
+            QueryParameter(name: "X-Amz-Security-Token", value: SigV4URI.encoded($0.unredacted.utf8))
         }
         if let tokenParameter, options.signsSessionToken {
             authParameters.append(tokenParameter)

@@ -70,7 +70,7 @@ public struct SigV4Signer: Sendable {
         _ parts: RequestParts, date: Date
     ) -> (headers: [(name: String, value: String)], steps: SigningSteps) {
         let timestamp = SigV4Timestamp(date)
-        let token = credentials.sessionToken?.value
+        let token = credentials.sessionToken?.unredacted
         var headers = parts.headers.filter { header in
             !SigV4Header.namesEqual(header.name, "Authorization")
                 && !SigV4Header.namesEqual(header.name, "X-Amz-Date")

@@ -8,34 +8,32 @@ public struct EndpointSettings: Sendable {
     public var region: String?
     /// `sts_regional_endpoints` / `AWS_STS_REGIONAL_ENDPOINTS`.
     public var stsRegionalEndpoints: Profile.STSRegionalEndpoints
-    /// The configured URL per service (`nil`: its default endpoint), or why it cannot be read. Kept as results
-    /// so a broken `[services]` reference fails only the calls that reach it, as in botocore.
-    var overrides: [EndpointService: Result<String?, ConfigError>]
+    /// The configured URL of a service (`nil`: its default endpoint), or why it cannot be read. Asked per
+    /// service when a call needs it, so any service has its `[services]` entry and its `AWS_ENDPOINT_URL_*`
+    /// variable honoured, and a broken `[services]` reference fails only the calls that reach it, as in
+    /// botocore.
+    private let lookup: @Sendable (EndpointService) -> Result<String?, ConfigError>
 
-    /// Creates settings.
+    /// Creates settings whose service URLs `lookup` answers.
     public init(
         profile: String?, region: String?, stsRegionalEndpoints: Profile.STSRegionalEndpoints,
-        overrides: [EndpointService: Result<String?, ConfigError>]
+        lookup: @escaping @Sendable (EndpointService) -> Result<String?, ConfigError>
     ) {
         self.profile = profile
         self.region = region
         self.stsRegionalEndpoints = stsRegionalEndpoints
-        self.overrides = overrides
+        self.lookup = lookup
     }
 
     /// Settings with the given URLs and nothing else configured (tests, and callers outside a config).
     public init(region: String?, overrides: [EndpointService: String] = [:]) {
         self.init(
-            profile: nil, region: region, stsRegionalEndpoints: .regional,
-            overrides: overrides.mapValues { .success($0) })
+            profile: nil, region: region, stsRegionalEndpoints: .regional, lookup: { .success(overrides[$0]) })
     }
 
     /// The configured URL of `service`, or `nil` for its default endpoint.
     /// - Throws: `ConfigError.servicesSectionNotFound` when the profile names a missing `[services]` section.
     public func override(for service: EndpointService) throws(ConfigError) -> String? {
-        try overrides[service]?.get() ?? nil
+        try lookup(service).get()
     }
-
-    /// The services whose URLs are resolved up front (the ones Keyward calls).
-    static let resolvedServices: [EndpointService] = [.sts, .iam, .s3, .cloudTrail, .ssoOIDC, .sso]
 }

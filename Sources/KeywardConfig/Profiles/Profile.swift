@@ -4,7 +4,7 @@
 /// credentials file wins over the same key in the config file), then from included profiles for keys the
 /// profile does not set. Each value remembers its file and line (`origin(of:)`), so errors can name them.
 /// Empty values count as unset for the typed fields. Secrets are never in `values`; they are in
-/// `ConfigSecret` wrappers reached through `sourceCredentials()`.
+/// `SecretString` wrappers reached through `sourceCredentials()`.
 ///
 /// Build profiles with `ProfileResolver.profile(named:)` or `ProfileResolver.resolve(_:)`.
 public struct Profile: Sendable, Equatable {

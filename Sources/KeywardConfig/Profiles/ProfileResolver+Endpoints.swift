@@ -60,20 +60,20 @@ extension ProfileResolver {
         return profile?.ignoreConfiguredEndpointURLs ?? false
     }
 
-    /// Everything that decides where a profile's calls go, resolved once: the region, the STS endpoint mode
-    /// and each service's configured URL. The one answer every command uses (`ProfileEndpoints` in
+    /// Everything that decides where a profile's calls go: the region and the STS endpoint mode, resolved
+    /// now, and each service's configured URL, looked up when a call asks for that service. The one answer every command uses (`ProfileEndpoints` in
     /// KeywardCredentials turns it into endpoints), so no command honours a setting another ignores.
     /// - Parameters:
     ///   - profile: the profile whose settings apply (a chain's target), or `nil` for no profile of the config.
     ///   - region: a command's `--region`, which wins over the environment and the profile.
     /// - Throws: `ConfigError` for a bad `AWS_STS_REGIONAL_ENDPOINTS` or a missing `[services]` section.
     public func endpointSettings(for profile: Profile?, region: String? = nil) throws(ConfigError) -> EndpointSettings {
-        var overrides: [EndpointService: Result<String?, ConfigError>] = [:]
-        for service in EndpointSettings.resolvedServices {
-            overrides[service] = Result { () throws(ConfigError) in try endpointURL(for: service, profile: profile) }
-        }
+        let resolver = self
         return EndpointSettings(
             profile: profile?.name, region: region ?? self.region(for: profile),
-            stsRegionalEndpoints: try stsRegionalEndpoints(for: profile), overrides: overrides)
+            stsRegionalEndpoints: try stsRegionalEndpoints(for: profile),
+            lookup: { service in
+                Result { () throws(ConfigError) in try resolver.endpointURL(for: service, profile: profile) }
+            })
     }
 }

@@ -1,3 +1,5 @@
+import KeywardSystem
+
 /// Finds profiles in `~/.aws/config` and `~/.aws/credentials` and resolves them as the AWS CLI does.
 ///
 /// ```swift
@@ -162,7 +164,7 @@ public struct ProfileResolver: Sendable {
         let token = values["aws_session_token"] ?? values["aws_security_token"]
         return .complete(
             StaticCredentials(
-                accessKeyID: id.text, secretAccessKey: ConfigSecret(secret.text),
-                sessionToken: token.map { ConfigSecret($0.text) }, origin: id.origin))
+                accessKeyID: id.text, secretAccessKey: SecretString(secret.text),
+                sessionToken: token.map { SecretString($0.text) }, origin: id.origin))
     }
 }

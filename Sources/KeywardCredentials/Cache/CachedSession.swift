@@ -60,8 +60,8 @@ public struct CachedSession: Sendable, Equatable, CustomStringConvertible {
     func encoded() -> SecretString {
         let fields = [
             Self.header, kind.rawValue, profile, Self.encodeList(chain), planDigest ?? "", credentials.accessKeyID,
-            credentials.secretAccessKey.value,
-            credentials.sessionToken?.value ?? "", String(Int64(expiration.timeIntervalSince1970.rounded(.down))),
+            credentials.secretAccessKey.unredacted,
+            credentials.sessionToken?.unredacted ?? "", String(Int64(expiration.timeIntervalSince1970.rounded(.down))),
             facts.issuedAt.map(Self.seconds) ?? "", facts.multiFactorAuthenticatedAt.map(Self.seconds) ?? "",
             facts.sourceIdentity ?? "",
         ]
@@ -79,8 +79,8 @@ public struct CachedSession: Sendable, Equatable, CustomStringConvertible {
             kind: kind, profile: String(fields[2]), chain: chain,
             planDigest: fields[4].isEmpty ? nil : String(fields[4]),
             credentials: AWSCredentials(
-                accessKeyID: String(fields[5]), secretAccessKey: SecretAccessKey(String(fields[6])),
-                sessionToken: fields[7].isEmpty ? nil : SessionToken(String(fields[7])), expiration: expiration),
+                accessKeyID: String(fields[5]), secretAccessKey: SecretString(String(fields[6])),
+                sessionToken: fields[7].isEmpty ? nil : SecretString(String(fields[7])), expiration: expiration),
             expiration: expiration,
             facts: SessionFacts(
                 issuedAt: date(fields[9]), multiFactorAuthenticatedAt: date(fields[10]),

@@ -14,9 +14,9 @@ public enum CredentialEnvironment {
     public static func variables(_ credentials: AWSCredentials, region: String?) -> [(String, String)] {
         var variables = [
             ("AWS_ACCESS_KEY_ID", credentials.accessKeyID),
-            ("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey.value),
+            ("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey.unredacted),
         ]
-        if let token = credentials.sessionToken { variables.append(("AWS_SESSION_TOKEN", token.value)) }
+        if let token = credentials.sessionToken { variables.append(("AWS_SESSION_TOKEN", token.unredacted)) }
         if let expiration = credentials.expiration {
             variables.append(("AWS_CREDENTIAL_EXPIRATION", CredentialProcessOutput.timestamp(expiration)))
         }

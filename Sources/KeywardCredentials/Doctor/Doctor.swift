@@ -74,11 +74,11 @@ public struct Doctor: Sendable {
     func plaintextKeys(in file: ConfigFile) -> [Finding] {
         file.sections.compactMap { section in
             guard let entry = section.entry(forKey: "aws_access_key_id"),
-                AccessKeyShape(accessKeyID: entry.value) == .longTerm,
+                AccessKeyID(entry.value).shape == .longTerm,
                 !(section.value(forKey: "aws_secret_access_key") ?? "").isEmpty
             else { return nil }
             let profile = section.name ?? section.header
-            let masked = Self.mask(entry.value)
+            let masked = AccessKeyID(entry.value).masked
             let message = "profile \"\(profile)\" keeps the long-lived key \(masked) in plaintext"
             if file.kind == .credentials {
                 return Finding(
@@ -119,12 +119,12 @@ public struct Doctor: Sendable {
     func environmentKeys() -> [Finding] {
         let id = environment["AWS_ACCESS_KEY_ID"] ?? ""
         let hasSecret = !(environment["AWS_SECRET_ACCESS_KEY"] ?? "").isEmpty
-        switch AccessKeyShape(accessKeyID: id) {
+        switch AccessKeyID(id).shape {
         case .longTerm:
             return [
                 Finding(
                     id: .longLivedKeyInEnvironment, severity: .high, location: "$AWS_ACCESS_KEY_ID",
-                    message: "the long-lived key \(Self.mask(id)) is exported in the environment, where every "
+                    message: "the long-lived key \(AccessKeyID(id).masked) is exported in the environment, where every "
                         + "child process can read it",
                     fix: "keyward add PROFILE --env, then unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY and use "
                         + "keyward exec PROFILE -- COMMAND")
@@ -133,7 +133,7 @@ public struct Doctor: Sendable {
             return [
                 Finding(
                     id: .sessionKeyInEnvironment, severity: .low, location: "$AWS_ACCESS_KEY_ID",
-                    message: "the session key \(Self.mask(id)) is exported in the environment",
+                    message: "the session key \(AccessKeyID(id).masked) is exported in the environment",
                     fix: "unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN; keyward exec PROFILE -- "
                         + "COMMAND gives one command short-lived credentials")
             ]
@@ -146,11 +146,6 @@ public struct Doctor: Sendable {
                     fix: "unset AWS_SECRET_ACCESS_KEY; keep keys in the vault (keyward add PROFILE --env)")
             ]
         }
-    }
-
-    /// A key id masked to its last four characters, as `keyward list` shows it.
-    static func mask(_ id: String) -> String {
-        String(repeating: "*", count: 16) + String(id.suffix(4))
     }
 
     /// The `file:line` a config error names, if it names one.

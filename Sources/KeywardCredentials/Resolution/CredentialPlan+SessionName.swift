@@ -1,3 +1,5 @@
+import KeywardSystem
+
 extension CredentialPlan {
     /// The role session name used when the profile sets none: the user name in the MFA device's ARN
     /// (`arn:aws:iam::123456789012:mfa/jo` gives `jo`), else the local login name, else `keyward`, so that
@@ -10,9 +12,11 @@ extension CredentialPlan {
     /// - Returns: a valid role session name.
     public static func defaultSessionName(mfaSerial: String?, options: CredentialOptions) -> String {
         var candidate: String?
-        if let serial = mfaSerial, serial.hasPrefix("arn:"), let slash = serial.lastIndex(of: "/") {
-            let user = serial[serial.index(after: slash)...]
-            if !user.isEmpty { candidate = String(user) }
+        // The MFA device's name: aws-vault names sessions after the user the device belongs to.
+        if let serial = mfaSerial, let arn = ARN(serial), let name = arn.resourceComponents.last,
+            arn.resourceComponents.count > 1
+        {
+            candidate = name
         }
         if candidate == nil { candidate = options.loginName }
         let cleaned = String(

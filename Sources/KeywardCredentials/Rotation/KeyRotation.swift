@@ -114,7 +114,7 @@ public struct KeyRotation: Sendable {
             throw .vaultUnreadable(profile: profile, error)
         }
         let oldCredentials = AWSCredentials(
-            accessKeyID: old.accessKeyID, secretAccessKey: SecretAccessKey(old.secretAccessKey.unredacted))
+            accessKeyID: old.accessKeyID, secretAccessKey: SecretString(old.secretAccessKey.unredacted))
         let identity: CallerIdentity
         do {
             identity = try await service.callerIdentity(oldCredentials)
@@ -179,10 +179,7 @@ public struct KeyRotation: Sendable {
     /// - Parameter arn: the caller's ARN.
     /// - Returns: the user name, or `nil`.
     public static func userName(fromARN arn: String) -> String? {
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[5].hasPrefix("user/") else { return nil }
-        guard let name = parts[5].split(separator: "/").last, parts[5].count > "user/".count else { return nil }
-        return String(name)
+        ARN(arn)?.userName
     }
 
     private func storedKey() async throws(Failure) -> StoredKey {
@@ -232,7 +229,8 @@ public struct KeyRotation: Sendable {
         _ new: AWSCredentials, user: String, old: AWSCredentials, signing: AWSCredentials
     ) async throws(Failure) {
         let key = StoredKey(
-            accessKeyID: new.accessKeyID, secretAccessKey: SecretString(new.secretAccessKey.value), storedAt: now())
+            accessKeyID: new.accessKeyID, secretAccessKey: SecretString(new.secretAccessKey.unredacted), storedAt: now()
+        )
         do {
             try await vault.storeKey(key, profile: profile)
         } catch {

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import KeywardAWS
+import KeywardSystem
 
 /// The JSON a `credential_process` prints and `keyward export --format credential-process` writes, as the
 /// AWS SDKs define it ("Sourcing credentials with an external process", AWS SDKs and Tools Reference Guide):
@@ -22,8 +23,8 @@ public struct CredentialProcessOutput: Sendable, Codable, Equatable {
     public init(_ credentials: AWSCredentials) {
         Version = 1
         AccessKeyId = credentials.accessKeyID
-        SecretAccessKey = credentials.secretAccessKey.value
-        SessionToken = credentials.sessionToken?.value
+        SecretAccessKey = credentials.secretAccessKey.unredacted
+        SessionToken = credentials.sessionToken?.unredacted
         Expiration = credentials.expiration.map(Self.timestamp)
     }
 
@@ -37,8 +38,8 @@ public struct CredentialProcessOutput: Sendable, Codable, Equatable {
             expiration = date
         }
         return AWSCredentials(
-            accessKeyID: AccessKeyId, secretAccessKey: KeywardAWS.SecretAccessKey(SecretAccessKey),
-            sessionToken: SessionToken.map { KeywardAWS.SessionToken($0) }, expiration: expiration)
+            accessKeyID: AccessKeyId, secretAccessKey: SecretString(SecretAccessKey),
+            sessionToken: SessionToken.map { SecretString($0) }, expiration: expiration)
     }
 
     /// Compact JSON with sorted keys, no trailing newline. Written by hand: it is printed on the cached path,

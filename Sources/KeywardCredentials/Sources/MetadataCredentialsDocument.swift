@@ -1,5 +1,6 @@
 import FoundationEssentials
 import KeywardAWS
+import KeywardSystem
 
 /// The credentials JSON of IMDS (`/latest/meta-data/iam/security-credentials/ROLE`) and of the container
 /// endpoint: `AccessKeyId`, `SecretAccessKey`, `Token`, `Expiration`, and IMDS's `Code`. botocore requires
@@ -24,8 +25,8 @@ struct MetadataCredentialsDocument: Decodable, Sendable {
             let Expiration, let expiration = ISO8601Timestamp.parse(Expiration)
         else { return nil }
         return AWSCredentials(
-            accessKeyID: AccessKeyId, secretAccessKey: KeywardAWS.SecretAccessKey(SecretAccessKey),
-            sessionToken: Token.isEmpty ? nil : SessionToken(Token), expiration: expiration)
+            accessKeyID: AccessKeyId, secretAccessKey: SecretString(SecretAccessKey),
+            sessionToken: Token.isEmpty ? nil : SecretString(Token), expiration: expiration)
     }
 
     /// IMDS's `Code` when it is a short word (`AssumeRoleUnauthorizedAccess`); other text is not repeated.

@@ -59,13 +59,13 @@ struct SourceLoader: Sendable {
             return Loaded(
                 credentials: AWSCredentials(
                     accessKeyID: stored.accessKeyID,
-                    secretAccessKey: SecretAccessKey(stored.secretAccessKey.unredacted)),
+                    secretAccessKey: SecretString(stored.secretAccessKey.unredacted)),
                 identity: stored.accessKeyID)
         case .staticKeys(let keys, _):
             return Loaded(
                 credentials: AWSCredentials(
-                    accessKeyID: keys.accessKeyID, secretAccessKey: SecretAccessKey(keys.secretAccessKey.revealed),
-                    sessionToken: keys.sessionToken.map { SessionToken($0.revealed) }),
+                    accessKeyID: keys.accessKeyID, secretAccessKey: SecretString(keys.secretAccessKey.unredacted),
+                    sessionToken: keys.sessionToken.map { SecretString($0.unredacted) }),
                 identity: keys.accessKeyID)
         case .environment(let profile):
             guard let credentials = Self.environmentCredentials(environment) else {
@@ -114,7 +114,7 @@ struct SourceLoader: Sendable {
         }
         let token = environment["AWS_SESSION_TOKEN"] ?? environment["AWS_SECURITY_TOKEN"]
         return AWSCredentials(
-            accessKeyID: id, secretAccessKey: SecretAccessKey(secret), sessionToken: token.map(SessionToken.init))
+            accessKeyID: id, secretAccessKey: SecretString(secret), sessionToken: token.map(SecretString.init))
     }
 
     /// Runs `credential_process` as botocore does (its output on stdout, its stderr ignored) and reads its JSON.

@@ -85,8 +85,8 @@ public struct ConsoleSignIn: Sendable {
             throw .consoleSignIn(reason: "long-lived keys cannot sign in to the console; use a role profile")
         }
         let session = SessionJSON(
-            sessionId: credentials.accessKeyID, sessionKey: credentials.secretAccessKey.value,
-            sessionToken: token.value)
+            sessionId: credentials.accessKeyID, sessionKey: credentials.secretAccessKey.unredacted,
+            sessionToken: token.unredacted)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let json = try? encoder.encode(session) else {

@@ -1,6 +1,7 @@
 import Foundation
 import KeywardAWS
 import KeywardConfig
+import KeywardSystem
 
 /// One profile of the shared credentials file as `keyward import` sees it: a long-lived key to move into
 /// the vault, or something to leave alone and why.
@@ -66,16 +67,8 @@ public struct ImportCandidate: Sendable, Equatable {
         guard let secret = section.value(forKey: "aws_secret_access_key"), !secret.isEmpty else {
             return .missingSecret
         }
-        guard isLongLivedKeyID(id) else { return .unrecognizedKeyID }
-        return .longLivedKey(AWSCredentials(accessKeyID: id, secretAccessKey: SecretAccessKey(secret)))
-    }
-
-    /// Whether an id has the shape of an IAM user's access key id: `AKIA` then upper-case letters and
-    /// digits, 16 to 128 characters in all (AWS IAM identifiers, "Unique identifiers").
-    /// - Parameter id: an access key id.
-    public static func isLongLivedKeyID(_ id: String) -> Bool {
-        id.hasPrefix("AKIA") && (16...128).contains(id.utf8.count)
-            && id.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }
+        guard AccessKeyID(id).shape == .longTerm else { return .unrecognizedKeyID }
+        return .longLivedKey(AWSCredentials(accessKeyID: id, secretAccessKey: SecretString(secret)))
     }
 
     /// The comment `import --scrub` leaves where a profile's key was, e.g.

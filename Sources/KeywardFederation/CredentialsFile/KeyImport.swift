@@ -82,7 +82,7 @@ public struct KeyImport {
             }
             try await vault.storeKey(
                 StoredKey(
-                    accessKeyID: key.accessKeyID, secretAccessKey: SecretString(key.secretAccessKey.value),
+                    accessKeyID: key.accessKeyID, secretAccessKey: SecretString(key.secretAccessKey.unredacted),
                     storedAt: Date()),
                 profile: name)
             wrote()
@@ -126,6 +126,6 @@ public struct KeyImport {
     }
 
     private static func same(_ stored: StoredKey, _ key: AWSCredentials) -> Bool {
-        stored.accessKeyID == key.accessKeyID && stored.secretAccessKey.unredacted == key.secretAccessKey.value
+        stored.accessKeyID == key.accessKeyID && stored.secretAccessKey.unredacted == key.secretAccessKey.unredacted
     }
 }

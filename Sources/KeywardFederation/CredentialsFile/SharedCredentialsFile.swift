@@ -51,9 +51,9 @@ public struct SharedCredentialsFile: Sendable {
     public func writeSession(_ credentials: AWSCredentials, profile: String) async throws(FederationError) {
         var pairs: [(key: String, value: String)] = [
             ("aws_access_key_id", credentials.accessKeyID),
-            ("aws_secret_access_key", credentials.secretAccessKey.value),
+            ("aws_secret_access_key", credentials.secretAccessKey.unredacted),
         ]
-        if let token = credentials.sessionToken { pairs.append(("aws_session_token", token.value)) }
+        if let token = credentials.sessionToken { pairs.append(("aws_session_token", token.unredacted)) }
         if let expiration = credentials.expiration {
             pairs.append((Self.expiryKey, ISO8601Timestamp.format(expiration)))
         }

@@ -1,3 +1,5 @@
+import KeywardSystem
+
 /// One role a SAML assertion offers: the role to assume and the IAM SAML provider that vouches for it.
 public struct SAMLRole: Sendable, Equatable, Hashable {
     /// `arn:aws:iam::ACCOUNT:role/NAME`.
@@ -21,8 +23,8 @@ public struct SAMLRole: Sendable, Equatable, Hashable {
             $0.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         guard parts.count == 2 else { throw .samlMalformedRole(value: value) }
-        let isProvider = parts.map { $0.hasPrefix("arn:") && $0.contains(":saml-provider/") }
-        let isRole = parts.map { $0.hasPrefix("arn:") && $0.contains(":role/") }
+        let isProvider = parts.map { ARN($0)?.iamEntityName(type: "saml-provider") != nil }
+        let isRole = parts.map { ARN($0)?.isRoleARN ?? false }
         if isRole[0] && isProvider[1] {
             self.init(roleARN: parts[0], principalARN: parts[1])
         } else if isProvider[0] && isRole[1] {

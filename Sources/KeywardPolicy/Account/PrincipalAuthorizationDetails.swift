@@ -1,3 +1,5 @@
+import KeywardSystem
+
 /// What IAM's `GetAccountAuthorizationDetails` (or the per-entity calls) says about one user or role,
 /// reduced to what evaluation needs. `keyward policy can` fills this in and asks for a decision.
 ///
@@ -72,9 +74,9 @@ public struct PrincipalAuthorizationDetails: Sendable, Equatable {
         case .user(let arn):
             return arn
         case .role(let arn, let sessionName):
-            guard let parts = ARNParts(arn) else { return arn }
+            guard let parts = ARN(arn) else { return arn }
             let name = parts.resource.split(separator: "/").last.map(String.init) ?? parts.resource
-            return ARNParts(
+            return ARN(
                 partition: parts.partition, service: "sts", account: parts.account,
                 resource: "assumed-role/\(name)/\(sessionName)"
             ).description

@@ -1,3 +1,5 @@
+import KeywardSystem
+
 extension PolicyReader {
     private static let partitions: Set<String> = [
         "aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc",
@@ -130,7 +132,7 @@ extension PolicyReader {
             return
         }
         if value.utf8.count == 12, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return }
-        guard let arn = ARNParts(value), arn.service == "iam" || arn.service == "sts",
+        guard let arn = ARN(value), arn.service == "iam" || arn.service == "sts",
             arn.account.utf8.count == 12
         else {
             report(

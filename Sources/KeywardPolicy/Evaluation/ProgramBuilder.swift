@@ -1,3 +1,5 @@
+import KeywardSystem
+
 /// Compiles a ``PolicyDocument`` into the tables of a ``PolicyProgram``.
 ///
 /// Everything that can be decided without a request is decided here: action patterns lowercased, ARN
@@ -190,7 +192,7 @@ struct ProgramBuilder {
                 principals.append(PrincipalCode(kind: PrincipalCode.anyone, text: .empty))
             } else if value.utf8.count == 12, value.utf8.allSatisfy({ $0 &- 0x30 < 10 }) {
                 principals.append(PrincipalCode(kind: PrincipalCode.account, text: store(Array(value.utf8))))
-            } else if let arn = ARNParts(value), arn.service == "iam", arn.resource == "root" {
+            } else if let arn = ARN(value), arn.service == "iam", arn.resource == "root" {
                 principals.append(PrincipalCode(kind: PrincipalCode.account, text: store(Array(arn.account.utf8))))
             } else {
                 principals.append(PrincipalCode(kind: PrincipalCode.arn, text: store(Array(value.utf8))))

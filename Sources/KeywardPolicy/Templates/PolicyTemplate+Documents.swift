@@ -1,3 +1,5 @@
+import KeywardSystem
+
 extension PolicyTemplate {
     private typealias Members = [(String, JSONValue)]
 
@@ -88,7 +90,7 @@ extension PolicyTemplate {
         var arns: [String] = []
         for name in options.roleNames {
             if name.hasPrefix("arn:") {
-                guard let arn = ARNParts(name), arn.service == "iam", arn.resource.hasPrefix("role/") else {
+                guard let arn = ARN(name), arn.service == "iam", arn.resource.hasPrefix("role/") else {
                     throw .invalidTemplateOption(
                         template: rawValue, option: "role", reason: "\"\(name)\" is not a role ARN")
                 }

@@ -20,8 +20,8 @@ struct ContainerCredentialsDocument: Encodable, Equatable, Sendable {
     /// - Parameter expiration: What to report as `Expiration` (see ``ServedCredentials/reportedExpiration(now:)``).
     init(_ served: ServedCredentials, roleARN: String?, expiration: Date) {
         self.accessKeyID = served.credentials.accessKeyID
-        self.secretAccessKey = served.credentials.secretAccessKey.value
-        self.token = served.credentials.sessionToken?.value ?? ""
+        self.secretAccessKey = served.credentials.secretAccessKey.unredacted
+        self.token = served.credentials.sessionToken?.unredacted ?? ""
         self.expiration = Timestamp.format(expiration)
         self.roleARN = roleARN
     }

@@ -28,8 +28,8 @@ struct IMDSCredentialsDocument: Encodable, Equatable, Sendable {
         self.lastUpdated = Timestamp.format(served.lastUpdated)
         self.type = "AWS-HMAC"
         self.accessKeyID = served.credentials.accessKeyID
-        self.secretAccessKey = served.credentials.secretAccessKey.value
-        self.token = served.credentials.sessionToken?.value ?? ""
+        self.secretAccessKey = served.credentials.secretAccessKey.unredacted
+        self.token = served.credentials.sessionToken?.unredacted ?? ""
         self.expiration = Timestamp.format(expiration)
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KeywardSystem
 
 /// The role the server speaks for: its name for the IMDS listing, its ARN for the ECS `RoleArn` field, and the
 /// instance profile `/latest/meta-data/iam/info` reports.
@@ -18,9 +19,9 @@ struct ServedRole: Sendable, Equatable {
     init(name: String, arn: String?) {
         self.name = name
         self.arn = arn
-        let parts = arn?.split(separator: ":", omittingEmptySubsequences: false) ?? []
-        let partition = parts.count > 4 && !parts[1].isEmpty ? String(parts[1]) : "aws"
-        let account = parts.count > 4 && !parts[4].isEmpty ? String(parts[4]) : "000000000000"
+        let parsed = arn.flatMap(ARN.init)
+        let partition = parsed.map(\.partition).flatMap { $0.isEmpty ? nil : $0 } ?? "aws"
+        let account = parsed.map(\.account).flatMap { $0.isEmpty ? nil : $0 } ?? "000000000000"
         let profileARN = "arn:\(partition):iam::\(account):instance-profile/\(name)"
         self.instanceProfileARN = profileARN
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
@@ -30,8 +31,8 @@ struct ServedRole: Sendable, Equatable {
 
     /// The role name from an ARN's last path component (`arn:aws:iam::1:role/path/name` gives `name`).
     static func name(fromARN arn: String) -> String? {
-        guard let resource = arn.split(separator: ":", omittingEmptySubsequences: false).last,
-            resource.hasPrefix("role/"), let name = resource.split(separator: "/").last, !name.isEmpty
+        guard let resource = ARN(arn)?.resource, resource.hasPrefix("role/"),
+            let name = resource.split(separator: "/").last, !name.isEmpty
         else { return nil }
         return String(name)
     }

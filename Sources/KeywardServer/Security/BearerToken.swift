@@ -1,3 +1,5 @@
+import KeywardSystem
+
 /// The random token a client must send as `Authorization` to the ECS endpoint, new for every server run.
 ///
 /// Its `description` never shows the value; read ``value`` only to hand it to the child process.
@@ -15,15 +17,8 @@ struct BearerToken: Sendable, CustomStringConvertible {
     /// cryptographically secure on every platform).
     static func random() -> BearerToken {
         var generator = SystemRandomNumberGenerator()
-        let digits = Array("0123456789abcdef")
-        var text = ""
-        text.reserveCapacity(64)
-        for _ in 0..<32 {
-            let byte = UInt8.random(in: .min ... .max, using: &generator)
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
-        return BearerToken(value: text)
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return BearerToken(value: Hex.string(bytes))
     }
 
     /// Whether a header value is exactly this token, compared in constant time.

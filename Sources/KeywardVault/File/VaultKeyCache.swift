@@ -38,7 +38,7 @@ public struct VaultKeyCache: Sendable {
     /// The cached key of the vault file at `path` with this salt and these parameters, if still there.
     func key(path: String, salt: [UInt8], parameters: ScryptParameters) -> SymmetricKey? {
         guard let item = Self.item(path: path, salt: salt, parameters: parameters),
-            let text = try? store.currentValue(of: item), let bytes = Self.bytes(hex: text.unredacted),
+            let text = try? store.currentValue(of: item), let bytes = Hex.bytes(text.unredacted),
             bytes.count == 32
         else { return nil }
         return SymmetricKey(data: bytes)
@@ -47,7 +47,7 @@ public struct VaultKeyCache: Sendable {
     /// Keeps `key` for `lifetime`.
     func remember(_ key: SymmetricKey, path: String, salt: [UInt8], parameters: ScryptParameters) {
         guard let item = Self.item(path: path, salt: salt, parameters: parameters) else { return }
-        let hex = key.withUnsafeBytes { Self.hex($0) }
+        let hex = key.withUnsafeBytes { Hex.string($0) }
         try? store.store(SecretString(hex), for: item, timeout: lifetime)
     }
 
@@ -77,37 +77,11 @@ public struct VaultKeyCache: Sendable {
         hash.update(data: salt)
         hash.update(
             data: [parameters.log2Cost] + Self.bytes(of: parameters.blockSize) + Self.bytes(of: parameters.parallelism))
-        let name = String(Self.hex(Array(hash.finalize())).prefix(40))
+        let name = String(Hex.string(hash.finalize()).prefix(40))
         return try? VaultItem(kind: .session, name: name)
     }
 
     private static func bytes(of value: UInt32) -> [UInt8] {
         withUnsafeBytes(of: value.bigEndian) { Array($0) }
-    }
-
-    private static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        Hex.string(bytes)
-    }
-
-    private static func bytes(hex text: String) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = Self.nibble(digits[index]), let low = Self.nibble(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
-    }
-
-    private static func nibble(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
-        default: return nil
-        }
     }
 }

@@ -25,7 +25,8 @@ struct ClearCommand: AsyncParsableCommand {
         // What the profile resolves to, so a session it shares with an identical profile is found too.
         var plans: Set<String> = []
         if let profile,
-            let plan = try? context.credentialResolver(mfaToken: nil, options: CredentialOptions()).plan(for: profile).0
+            let plan = try? context.credentialResolver(mfaToken: nil, options: CredentialOptions(), cache: cache)
+                .plan(for: profile).0
         {
             plans.insert(plan.sessionDigest)
         }

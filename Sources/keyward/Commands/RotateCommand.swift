@@ -50,7 +50,7 @@ struct RotateCommand: AsyncParsableCommand {
         // Without a usable session cache there is nothing to drop; the rotation itself must not fail for it.
         rotation.sessions = try? context.sessionCache(sharing: vault)
         let outcome = try await rotation.run()
-        let masked = { (id: String) in AWSCredentials.masked(accessKeyID: id) }
+        let masked = { (id: String) in AccessKeyID(id).masked }
         let deleted = outcome.oldKeyWasAlreadyGone ? "was already deleted" : "deleted"
         let dropped = outcome.droppedSessions
         let sessions =

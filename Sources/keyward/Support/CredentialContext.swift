@@ -55,13 +55,16 @@ extension CommandContext {
     /// - Parameters:
     ///   - mfaToken: `--mfa-token`, if given.
     ///   - options: session choices.
+    ///   - cache: the session cache to use, when the caller has built it already (`clear`).
     /// - Throws: `ConfigError` for unreadable config files, `VaultError` when no session store can be built.
-    func credentialResolver(mfaToken: String?, options: CredentialOptions) throws -> CredentialResolver {
+    func credentialResolver(
+        mfaToken: String?, options: CredentialOptions, cache: SessionCache? = nil
+    ) throws -> CredentialResolver {
         var options = options
         if options.loginName == nil { options.loginName = environment["USER"] ?? environment["LOGNAME"] }
         return CredentialResolver(
             profiles: try profileResolver(), environment: environment, keys: try credentialKeySource(),
-            cache: try sessionCache(), lockDirectory: try keywardHome + "/locks",
+            cache: try cache ?? sessionCache(), lockDirectory: try keywardHome + "/locks",
             mfa: MFACodeSource(token: mfaToken, terminal: TerminalPrompt(), processEnvironment: environment.variables),
             options: options, logger: logger, lockNotice: { wait in ErrorPresenter.notice(wait.description) })
     }

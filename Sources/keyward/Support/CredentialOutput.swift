@@ -12,9 +12,9 @@ enum CredentialOutput {
             return CredentialProcessOutput(credentials).encoded() + "\n"
         case .json:
             var fields: [(String, String)] = [
-                ("AccessKeyId", credentials.accessKeyID), ("SecretAccessKey", credentials.secretAccessKey.value),
+                ("AccessKeyId", credentials.accessKeyID), ("SecretAccessKey", credentials.secretAccessKey.unredacted),
             ]
-            if let token = credentials.sessionToken { fields.append(("SessionToken", token.value)) }
+            if let token = credentials.sessionToken { fields.append(("SessionToken", token.unredacted)) }
             if let expiration { fields.append(("Expiration", expiration)) }
             if let region = result.region { fields.append(("Region", region)) }
             let body = fields.map {
@@ -32,8 +32,8 @@ enum CredentialOutput {
         case .ini:
             var lines = ["[\(result.profile)]"]
             lines.append("aws_access_key_id = \(credentials.accessKeyID)")
-            lines.append("aws_secret_access_key = \(credentials.secretAccessKey.value)")
-            if let token = credentials.sessionToken { lines.append("aws_session_token = \(token.value)") }
+            lines.append("aws_secret_access_key = \(credentials.secretAccessKey.unredacted)")
+            if let token = credentials.sessionToken { lines.append("aws_session_token = \(token.unredacted)") }
             if let region = result.region { lines.append("region = \(region)") }
             return lines.joined(separator: "\n") + "\n"
         }

@@ -1,4 +1,5 @@
 import Foundation
+import KeywardSystem
 import KeywardTestSupport
 import Testing
 
@@ -28,7 +29,7 @@ import Testing
 
             // The right key id with a wrong secret: moto recomputes the signature and refuses it.
             var wrong = account.jo
-            wrong.secretAccessKey = SecretAccessKey("not-the-secret")
+            wrong.secretAccessKey = SecretString("not-the-secret")
             do {
                 _ = try await sts.getCallerIdentity(credentials: wrong)
                 Issue.record("a wrong secret was accepted")
@@ -89,7 +90,7 @@ import Testing
             client: QueryClient(
                 endpoint: try .sts(region: "us-east-1", override: "http://127.0.0.1:\(port)"), timeout: 1,
                 retryPolicy: RetryPolicy(maxAttempts: 2, baseDelay: 0.01, maxDelay: 0.01)))
-        let key = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: SecretAccessKey("s"))
+        let key = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: SecretString("s"))
         do {
             _ = try await sts.getCallerIdentity(credentials: key)
             Issue.record("no server, yet an answer")

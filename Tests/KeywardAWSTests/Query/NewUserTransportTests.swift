@@ -1,4 +1,5 @@
 import Foundation
+import KeywardSystem
 import KeywardTestSupport
 import Testing
 
@@ -62,7 +63,7 @@ import Testing
         let sts = STSClient(
             client: QueryClient(
                 endpoint: try .sts(region: "us-east-1", override: "http://127.0.0.1:1"), transport: transport))
-        let keys = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: SecretAccessKey("secret"))
+        let keys = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: SecretString("secret"))
         await #expect(
             throws: AWSClientError.refusedLocally(
                 operation: "sts:AssumeRole",

@@ -1,4 +1,5 @@
 import Foundation
+import KeywardSystem
 import KeywardTestSupport
 import Synchronization
 import Testing
@@ -15,7 +16,7 @@ private let identityXML = """
     <UserId>AIDA1</UserId><Account>123456789012</Account></GetCallerIdentityResult></GetCallerIdentityResponse>
     """
 
-private let credentials = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: SecretAccessKey("secret"))
+private let credentials = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: SecretString("secret"))
 
 /// Records the waits the client asked for.
 final class SleepRecorder: Sendable {
@@ -114,7 +115,7 @@ private func client(_ transport: ScriptedTransport, sleeps: SleepRecorder? = nil
                 serialNumber: "arn:aws:iam::123456789012:mfa/jo", tokenCode: "123456"),
             credentials: credentials)
         #expect(session.credentials.accessKeyID == "ASIA1")
-        #expect(session.credentials.sessionToken == SessionToken("t"))
+        #expect(session.credentials.sessionToken == SecretString("t"))
         #expect(session.credentials.expiration == Date(timeIntervalSince1970: 1_795_428_000))
         #expect(session.assumedRoleARN == "arn:aws:sts::123456789012:assumed-role/admin/jo")
         #expect(session.sourceIdentity == "jo")

@@ -1,5 +1,6 @@
 import Foundation
 import KeywardAWS
+import KeywardSystem
 import Testing
 
 @Suite("Credentials redaction")
@@ -7,15 +8,15 @@ struct AWSCredentialsTests {
     static let secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
     static let token = "FwoGZXIvYXdzEXAMPLETOKEN"
     static let credentials = AWSCredentials(
-        accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SecretAccessKey(secret),
-        sessionToken: SessionToken(token), expiration: Date(timeIntervalSince1970: 1_440_938_160))
+        accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SecretString(secret),
+        sessionToken: SecretString(token), expiration: Date(timeIntervalSince1970: 1_440_938_160))
 
     @Test func descriptionMasksTheKeyAndHidesSecrets() {
         #expect(
             Self.credentials.description
                 == "AWSCredentials(accessKeyID: ****************MPLE, sessionToken: <redacted>, "
                 + "expiration: 2015-08-30T12:36:00Z)")
-        let longTerm = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: SecretAccessKey(Self.secret))
+        let longTerm = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: SecretString(Self.secret))
         #expect(
             longTerm.description
                 == "AWSCredentials(accessKeyID: ****************MPLE, sessionToken: none, expiration: none)")
@@ -26,7 +27,7 @@ struct AWSCredentialsTests {
         ("", "****"),
     ])
     func maskedAccessKeyID(id: String, expected: String) {
-        #expect(AWSCredentials(accessKeyID: id, secretAccessKey: SecretAccessKey("s")).maskedAccessKeyID == expected)
+        #expect(AWSCredentials(accessKeyID: id, secretAccessKey: SecretString("s")).maskedAccessKeyID == expected)
     }
 
     @Test func noRenderingShowsASecret() {
@@ -41,8 +42,8 @@ struct AWSCredentialsTests {
         for rendering in renderings {
             #expect(!rendering.contains(Self.secret) && !rendering.contains(Self.token), "\(rendering)")
         }
-        #expect(SecretAccessKey(Self.secret).description == "<redacted>")
-        #expect(SessionToken(Self.token).debugDescription == "<redacted>")
-        #expect(Self.credentials.secretAccessKey.value == Self.secret)
+        #expect(SecretString(Self.secret).description == "<redacted>")
+        #expect(SecretString(Self.token).debugDescription == "SecretString(<redacted>)")
+        #expect(Self.credentials.secretAccessKey.unredacted == Self.secret)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KeywardSystem
 import Testing
 
 @testable import KeywardAWS
@@ -45,8 +46,8 @@ struct BotocoreAgreementTests {
             let request = try Self.request(for: generated)
             let signer = SigV4Signer(
                 credentials: AWSCredentials(
-                    accessKeyID: generated.accessKey, secretAccessKey: SecretAccessKey(generated.secretKey),
-                    sessionToken: generated.token.map(SessionToken.init)),
+                    accessKeyID: generated.accessKey, secretAccessKey: SecretString(generated.secretKey),
+                    sessionToken: generated.token.map(SecretString.init)),
                 region: generated.region, service: generated.service)
             let date = Date(timeIntervalSince1970: Double(generated.timestamp) + generated.fraction)
             switch generated.mode {

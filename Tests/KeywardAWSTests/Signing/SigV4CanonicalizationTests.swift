@@ -1,4 +1,5 @@
 import Foundation
+import KeywardSystem
 import Testing
 
 @testable import KeywardAWS
@@ -8,7 +9,7 @@ import Testing
 @Suite("SigV4 canonicalization")
 struct SigV4CanonicalizationTests {
     static let credentials = AWSCredentials(
-        accessKeyID: "AKIDEXAMPLE", secretAccessKey: SecretAccessKey("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"))
+        accessKeyID: "AKIDEXAMPLE", secretAccessKey: SecretString("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"))
     static let date = Date(timeIntervalSince1970: 1_440_938_160)
 
     @Test(arguments: [
@@ -96,7 +97,7 @@ struct SigV4CanonicalizationTests {
                 (name: "X-Amz-Security-Token", value: "stale-token"), (name: "Date", value: "Mon, 01 Jan 2000"),
             ])
         var credentials = Self.credentials
-        credentials.sessionToken = SessionToken("token/+=")
+        credentials.sessionToken = SecretString("token/+=")
         let signed = SigV4Signer(credentials: credentials, region: "us-east-1", service: "sts")
             .sign(request, date: Self.date)
         #expect(
@@ -153,7 +154,7 @@ struct SigV4CanonicalizationTests {
 
     @Test func unsignedSessionTokenIsAddedAfterSigning() throws {
         var credentials = Self.credentials
-        credentials.sessionToken = SessionToken("tok")
+        credentials.sessionToken = SecretString("tok")
         let options = SigV4Signer.Options(
             normalizesPath: true, doubleEncodesPath: true, addsContentSHA256Header: false,
             presignsUnsignedPayload: false, signsSessionToken: false)

@@ -1,4 +1,5 @@
 import Foundation
+import KeywardSystem
 import Testing
 
 @testable import KeywardAWS
@@ -11,10 +12,10 @@ struct SigV4DocumentationExampleTests {
     static let date = Date(timeIntervalSince1970: 1_440_938_160)  // 2015-08-30T12:36:00Z
     static let s3Date = Date(timeIntervalSince1970: 1_369_353_600)  // 2013-05-24T00:00:00Z
     static let iamCredentials = AWSCredentials(
-        accessKeyID: "AKIDEXAMPLE", secretAccessKey: SecretAccessKey("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"))
+        accessKeyID: "AKIDEXAMPLE", secretAccessKey: SecretString("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"))
     static let s3Credentials = AWSCredentials(
         accessKeyID: "AKIAIOSFODNN7EXAMPLE",
-        secretAccessKey: SecretAccessKey("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
+        secretAccessKey: SecretString("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
 
     @Test func iamListUsers() throws {
         let request = SignableRequest(
@@ -47,7 +48,7 @@ struct SigV4DocumentationExampleTests {
             secretAccessKey: Self.iamCredentials.secretAccessKey, dateStamp: "20150830", region: "us-east-1",
             service: "iam")
         #expect(
-            key.withUnsafeBytes { SigV4Signer.hexEncoded($0) }
+            key.withUnsafeBytes { Hex.string($0) }
                 == "c4afb1cc5771d871763a393e44b703571b55cc28424d1a5e86da6ed3c154a4b9")
         #expect(steps.signature == "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7")
 

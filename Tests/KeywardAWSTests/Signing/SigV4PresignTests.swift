@@ -1,4 +1,5 @@
 import Foundation
+import KeywardSystem
 import Testing
 
 @testable import KeywardAWS
@@ -8,8 +9,8 @@ struct SigV4PresignTests {
     static let date = Date(timeIntervalSince1970: 1_440_938_160)  // 2015-08-30T12:36:00Z
     static let signer = SigV4Signer(
         credentials: AWSCredentials(
-            accessKeyID: "AKIDEXAMPLE", secretAccessKey: SecretAccessKey("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
-            sessionToken: SessionToken("a/b+c=")),
+            accessKeyID: "AKIDEXAMPLE", secretAccessKey: SecretString("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+            sessionToken: SecretString("a/b+c=")),
         region: "us-east-1", service: "sts")
 
     @Test(arguments: [0, -1, 604_801, Int.max])

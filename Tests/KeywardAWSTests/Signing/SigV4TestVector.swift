@@ -1,4 +1,5 @@
 import Foundation
+import KeywardSystem
 
 @testable import KeywardAWS
 
@@ -116,8 +117,8 @@ struct SigV4TestVector {
     var credentials: AWSCredentials {
         AWSCredentials(
             accessKeyID: context.credentials.accessKeyID,
-            secretAccessKey: SecretAccessKey(context.credentials.secretAccessKey),
-            sessionToken: context.credentials.token.map(SessionToken.init))
+            secretAccessKey: SecretString(context.credentials.secretAccessKey),
+            sessionToken: context.credentials.token.map(SecretString.init))
     }
 
     /// The suite's signing options mapped onto ours: `service` is not S3, so paths are double-encoded.

@@ -1,6 +1,7 @@
 import Foundation
 import KeywardAWS
 import KeywardServer
+import KeywardSystem
 import Synchronization
 
 /// Role credentials that moto issued (through `Fixtures/sts_fixture.py`), handed out one set per call in order,
@@ -55,8 +56,8 @@ final class MotoRoleSource: CredentialSource {
             return key
         }
         return AWSCredentials(
-            accessKeyID: key.accessKeyId, secretAccessKey: SecretAccessKey(key.secretAccessKey),
-            sessionToken: SessionToken(key.sessionToken), expiration: Date().addingTimeInterval(lifetime))
+            accessKeyID: key.accessKeyId, secretAccessKey: SecretString(key.secretAccessKey),
+            sessionToken: SecretString(key.sessionToken), expiration: Date().addingTimeInterval(lifetime))
     }
 }
 

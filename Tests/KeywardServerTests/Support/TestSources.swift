@@ -1,13 +1,14 @@
 import Foundation
 import KeywardAWS
 import KeywardServer
+import KeywardSystem
 import Synchronization
 
 /// Credentials for tests: key `ASIA` + `suffix`, expiring `lifetime` seconds after `now`.
 func testCredentials(_ suffix: String, expiringAt expiration: Date?) -> AWSCredentials {
     AWSCredentials(
-        accessKeyID: "ASIA\(suffix)", secretAccessKey: SecretAccessKey("secret-\(suffix)"),
-        sessionToken: SessionToken("token-\(suffix)"), expiration: expiration)
+        accessKeyID: "ASIA\(suffix)", secretAccessKey: SecretString("secret-\(suffix)"),
+        sessionToken: SecretString("token-\(suffix)"), expiration: expiration)
 }
 
 /// Hands out `ASIAKEY1`, `ASIAKEY2`, ... each valid for `lifetime` seconds from the clock's now, and counts calls.

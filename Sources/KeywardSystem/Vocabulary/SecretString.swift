@@ -1,4 +1,5 @@
-/// A secret held as text (a passphrase, a secret access key) whose printed forms are redacted.
+/// A secret held as text (a passphrase, a secret access key, a session token, a secret read from a config
+/// file) whose printed forms are redacted: Keyward's one secret wrapper, used by every module.
 ///
 /// `description`, `debugDescription`, string interpolation and `dump` show `<redacted>`, so a secret that
 /// reaches a log line or an error message by mistake is not revealed. Read the value with `unredacted`,
@@ -12,7 +13,7 @@
 ///
 /// - Warning: Swift strings cannot be wiped from memory; this type protects against printing, not against
 ///   reading the process's memory.
-public struct SecretString: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible,
+public struct SecretString: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
     CustomReflectable
 {
     /// The secret itself.

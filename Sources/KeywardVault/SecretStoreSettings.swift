@@ -57,7 +57,8 @@ extension SecretStoreKind {
                 directory: settings.home, passphrase: settings.passphrase, parameters: settings.fileParameters,
                 keyCache: settings.vaultKeyLifetime.map { VaultKeyCache(lifetime: $0) })
         case .keyctl:
-            return KeyctlSecretStore(keyring: settings.keyring, timeout: settings.keyringTimeout)
+            // Namespaced by home, as sessions are: one home's keys are never read from another (issue 21).
+            return KeyctlSecretStore.forHome(settings.home, keyring: settings.keyring, timeout: settings.keyringTimeout)
         case .secretService:
             return SecretServiceSecretStore()
         case .pass:

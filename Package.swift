@@ -132,7 +132,8 @@ let package = Package(
             name: "KeywardImportTestHelper",
             dependencies: ["KeywardFederation", "KeywardVault", "KeywardSystem", "KeywardConfig"]),
         // A child process the vault tests kill and race against.
-        .executableTarget(name: "KeywardVaultTestHelper", dependencies: ["KeywardVault", "KeywardSystem"]),
+        .executableTarget(
+            name: "KeywardVaultTestHelper", dependencies: ["KeywardVault", "KeywardSystem", "CKeyutils"]),
         .testTarget(name: "KeywardSystemTests", dependencies: ["KeywardSystem", "KeywardTestSupport"]),
         .testTarget(name: "KeywardConfigTests", dependencies: ["KeywardConfig", "KeywardTestSupport"]),
         .testTarget(
@@ -164,7 +165,8 @@ let package = Package(
         .testTarget(
             name: "KeywardCredentialsTests",
             dependencies: [
-                "KeywardCredentials", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardSystem", "KeywardTestSupport",
+                "KeywardCredentials", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardSystem",
+                "KeywardTestSupport",
             ],
             exclude: ["Support/aws_view.py"]
         ),

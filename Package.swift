@@ -134,7 +134,8 @@ let package = Package(
             name: "KeywardImportTestHelper",
             dependencies: ["KeywardFederation", "KeywardVault", "KeywardSystem", "KeywardConfig"]),
         // A child process the vault tests kill and race against.
-        .executableTarget(name: "KeywardVaultTestHelper", dependencies: ["KeywardVault", "KeywardSystem"]),
+        .executableTarget(
+            name: "KeywardVaultTestHelper", dependencies: ["KeywardVault", "KeywardSystem", "CKeyutils"]),
         .testTarget(name: "KeywardSystemTests", dependencies: ["KeywardSystem", "KeywardTestSupport"]),
         .testTarget(name: "KeywardConfigTests", dependencies: ["KeywardConfig", "KeywardTestSupport"]),
         .testTarget(
@@ -166,7 +167,8 @@ let package = Package(
         .testTarget(
             name: "KeywardCredentialsTests",
             dependencies: [
-                "KeywardCredentials", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardSystem", "KeywardTestSupport",
+                "KeywardCredentials", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardSystem",
+                "KeywardTestSupport",
             ],
             exclude: ["Support/aws_view.py"]
         ),

@@ -22,6 +22,9 @@ public struct SecretStoreSettings: Sendable {
     /// How long the file store keeps its derived key in the session keyring after an unlock; `nil` (the
     /// default) keeps it only in memory for one command.
     public var vaultKeyLifetime: Duration?
+    /// Told, at most once, when the derived key is not kept although `vaultKeyLifetime` asks for it (no login
+    /// session keyring): the CLI prints it, so the passphrase asked for again is not a surprise.
+    public var vaultKeyNotice: VaultKeyCache.Notice?
 
     /// Gathers the settings.
     /// - Parameters:
@@ -55,9 +58,11 @@ extension SecretStoreKind {
         case .file:
             return FileSecretStore(
                 directory: settings.home, passphrase: settings.passphrase, parameters: settings.fileParameters,
-                keyCache: settings.vaultKeyLifetime.map { VaultKeyCache(lifetime: $0) })
+                keyCache: settings.vaultKeyLifetime.map { VaultKeyCache(lifetime: $0, notice: settings.vaultKeyNotice) }
+            )
         case .keyctl:
-            return KeyctlSecretStore(keyring: settings.keyring, timeout: settings.keyringTimeout)
+            // Namespaced by home, as sessions are: one home's keys are never read from another (issue 21).
+            return KeyctlSecretStore.forHome(settings.home, keyring: settings.keyring, timeout: settings.keyringTimeout)
         case .secretService:
             return SecretServiceSecretStore()
         case .pass:

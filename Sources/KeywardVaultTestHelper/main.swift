@@ -8,6 +8,8 @@
 //       stores the item "crash" with "value-1", "value-2", … forever, printing each number once stored
 //   KeywardVaultTestHelper libsecret-loading [--bus ADDRESS]
 //       reports whether libsecret is mapped into the process before and after a Secret Service probe
+//   KeywardVaultTestHelper vault-unlock … | read-key …
+//       the vault-key cache in a session keyring of the test's choosing (see VaultUnlock.swift)
 //
 // BACKEND-OPTIONS: --backend file --directory D --log2-cost N   (passphrase: first line of stdin)
 //                  --backend keyctl --description-prefix P
@@ -86,6 +88,15 @@ if mode == "libsecret-loading" {
     writeLine("before: libsecret loaded: \(libsecretLoaded())", to: 1)
     writeLine("probe: \(SecretServiceSecretStore.probe(sessionBusAddress: bus))", to: 1)
     writeLine("after: libsecret loaded: \(libsecretLoaded())", to: 1)
+    exit(0)
+}
+
+if mode == "vault-unlock" {
+    await runVaultUnlock(options)
+    exit(0)
+}
+if mode == "read-key" {
+    runReadKey(options)
     exit(0)
 }
 

@@ -173,13 +173,11 @@ import Testing
             added.stderr
                 == "keyward: backend keyctl forgets its keys at reboot and would hold the only copy of this long-lived "
                 + "key; keep keys in file, secret-service, pass (--backend file or KEYWARD_BACKEND=file)\n")
-        // A key already there (from an older Keyward) is still listed, marked as forgotten at reboot.
-        let store = KeyctlSecretStore()
-        try await store.store(
-            StoredKey(
-                accessKeyID: Self.key.accessKeyID, secretAccessKey: SecretString(Self.key.secretAccessKey.unredacted)
-            )
-            .encoded(), for: .accessKey(profile: profile))
+        // A key already there for this home is still listed, marked as forgotten at reboot.
+        let stored = StoredKey(
+            accessKeyID: Self.key.accessKeyID, secretAccessKey: SecretString(Self.key.secretAccessKey.unredacted))
+        let store = KeyctlSecretStore.forHome(sandbox.keywardHome)
+        try await store.store(stored.encoded(), for: .accessKey(profile: profile))
         let table = try sandbox.run(["list"], extra: backend)
         #expect(table.stdout.contains("****************MPLE  keyctl (until reboot)"), "\(table.stdout)")
         let list = try sandbox.run(["list", "--json"], extra: backend)
@@ -202,5 +200,44 @@ import Testing
         let removed = try sandbox.run(["remove", profile, "--force"], extra: backend)
         #expect(removed.status == 0)
         #expect(sandbox.home.allFiles().isEmpty)
+    }
+
+    /// Issue 21, item 2: a key an older Keyward stored un-namespaced (`keyward:access-key:NAME`) is served to
+    /// no home; doctor names it with the command that moves it, and that command moves it to the file vault.
+    @Test(
+        .enabled(
+            if: TestRequirement.runs(KeyctlSecretStore.probe() == .available), "the kernel keyring is not usable here"))
+    func aLegacyKeyctlKeyIsReportedAndMovedNotServedToEveryHome() async throws {
+        let sandbox = try VaultSandbox()
+        let profile = "keyward-e2e-\(UUID().uuidString.prefix(8))"
+        let legacy = KeyctlSecretStore()
+        let item = try VaultItem.accessKey(profile: profile)
+        try await legacy.store(
+            StoredKey(
+                accessKeyID: Self.key.accessKeyID, secretAccessKey: SecretString(Self.key.secretAccessKey.unredacted)
+            )
+            .encoded(), for: item)
+        defer { _ = try? legacy.deleteNow(item) }
+
+        let listed = try sandbox.run(["list", "--json"], extra: ["KEYWARD_BACKEND": "keyctl"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(!listed.stdout.contains(profile), "a legacy key was served to this home: \(listed.stdout)")
+        let doctor = try sandbox.run(["doctor"])
+        #expect(
+            doctor.stdout.contains("MEDIUM legacy-keyring-key  kernel user keyring: keyward:access-key:\(profile)\n"))
+        #expect(doctor.stdout.contains("fix: keyward add \(profile) --from-legacy-keyring (under the KEYWARD_HOME"))
+        #expect(!doctor.stdout.contains(Self.key.secretAccessKey.unredacted))
+
+        let moved = try sandbox.run(["add", profile, "--from-legacy-keyring"])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(
+            moved.stdout
+                == "Moved profile \(profile): ****************MPLE from the kernel user keyring to file "
+                + "(\(sandbox.keywardHome)/vault.keyward), kept across reboots\n")
+        #expect(try await sandbox.storedKey(profile)?.accessKeyID == Self.key.accessKeyID)
+        #expect(try legacy.currentValue(of: item) == nil)
+        let again = try sandbox.run(["add", profile, "--from-legacy-keyring"])
+        #expect(again.status == 1)
+        #expect(again.stderr == "keyward: profile \(profile): no key of an older Keyward in the kernel user keyring\n")
     }
 }

@@ -77,6 +77,68 @@ struct KeyctlSecretStoreTests {
             error.description == "kernel keyring: cannot store \(store.keyDescription(item)): Argument list too long")
     }
 
+    /// Issue 21, item 2: a home's keyctl keys carry its namespace, as sessions do, so a key stored under
+    /// one `KEYWARD_HOME` is neither read nor listed under another.
+    @Test func aKeyStoredUnderOneHomeIsNotVisibleUnderAnother() async throws {
+        let unique = UUID().uuidString.prefix(8)
+        let settings = { (home: String) in
+            SecretStoreSettings(home: home, passphrase: .fixed(SecretString("unused")), environment: [:])
+        }
+        let homeA = try SecretStoreKind.keyctl.makeStore(settings("/tmp/keyward-test-\(unique)/a"))
+        let homeB = try SecretStoreKind.keyctl.makeStore(settings("/tmp/keyward-test-\(unique)/b"))
+        let item = try VaultItem.accessKey(profile: "jo-\(unique)")
+        try await homeA.store(SecretString("key of a"), for: item)
+        defer { Task { try? await homeA.delete(item) } }
+
+        #expect(try await homeA.read(item) == SecretString("key of a"))
+        #expect(try await homeA.list(.accessKey).contains(item.name))
+        #expect(try await homeB.read(item) == nil)
+        #expect(try await !homeB.list(.accessKey).contains(item.name))
+        #expect(try await homeB.delete(item) == false)
+        #expect(try await homeA.read(item) == SecretString("key of a"), "home B's delete removed home A's key")
+        // Not a legacy item either: nothing un-namespaced was written.
+        #expect(!LegacyKeyctlKeys().profiles().contains(item.name))
+        let namespace = HomeNamespace.of(home: "/tmp/keyward-test-\(unique)/a")
+        let store = try #require(homeA as? KeyctlSecretStore)
+        #expect(store.keyDescription(item) == "keyward@\(namespace):access-key:jo-\(unique)")
+        #expect(try Self.procKeysEntry("keyward@\(namespace):access-key:jo-\(unique)") != nil)
+    }
+
+    /// Issue 21, item 2: a key an older Keyward stored as `keyward:access-key:NAME` is read by no home, is
+    /// listed as legacy, and moves only into a backend that survives a reboot, deleted once the copy is read
+    /// back.
+    @Test func aLegacyKeyIsNotServedToAnyHomeAndMovesOnlyToAPersistentBackend() async throws {
+        let unique = UUID().uuidString.prefix(8)
+        let profile = "keyward-test-legacy-\(unique)"
+        let key = StoredKey(
+            accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SecretString("legacy secret"), storedAt: nil)
+        let legacyStore = KeyctlSecretStore()  // the old descriptions: keyward:access-key:NAME
+        try await legacyStore.store(key.encoded(), for: .accessKey(profile: profile))
+        defer { Task { try? await legacyStore.delete(.accessKey(profile: profile)) } }
+        #expect(legacyStore.keyDescription(try .accessKey(profile: profile)) == "keyward:access-key:\(profile)")
+
+        let home = KeyVault(store: KeyctlSecretStore.forHome("/tmp/keyward-test-\(unique)"))
+        #expect(try await home.key(profile: profile) == nil)
+        #expect(try await !home.profiles().contains(profile))
+        let legacy = LegacyKeyctlKeys()
+        #expect(legacy.profiles().contains(profile))
+        #expect(try legacy.key(profile: profile)?.holdsSameKey(as: key) == true)
+
+        // Not into the kernel keyring again: it would still be forgotten at reboot.
+        await #expect(throws: VaultError.keyWouldNotSurviveReboot(.keyctl)) {
+            _ = try await legacy.move(profile: profile, into: home)
+        }
+        #expect(legacy.profiles().contains(profile), "a refused move lost the legacy key")
+
+        let durable = KeyVault(store: InMemorySecretStore(kind: .file))
+        let moved = try await legacy.move(profile: profile, into: durable)
+        #expect(moved?.holdsSameKey(as: key) == true)
+        #expect(try await durable.key(profile: profile)?.holdsSameKey(as: key) == true)
+        #expect(!legacy.profiles().contains(profile))
+        #expect(try await legacyStore.read(.accessKey(profile: profile)) == nil)
+        #expect(try await legacy.move(profile: profile, into: durable) == nil)
+    }
+
     @Test func probeAndLocation() {
         #expect(KeyctlSecretStore.probe() == .available)
         #expect(KeyctlSecretStore().location == "kernel user keyring")

@@ -1,6 +1,7 @@
 import Foundation
 import KeywardSystem
 import KeywardTestSupport
+import Synchronization
 import Testing
 
 @testable import KeywardVault
@@ -11,60 +12,111 @@ import Testing
 struct VaultKeyCacheTests {
     typealias RecordingSource = FileSecretStoreTests.RecordingSource
     static let cheap = FileFormatTests.cheap
+    static let passphrase = "pass phrase"
 
     /// A source that must not be asked: the cached key should open the file.
     static let refusing = PassphraseSource { request throws(VaultError) in
         throw VaultError.passphraseUnavailable(file: request.file, reason: "asked although the key was cached")
     }
 
-    @Test func aSecondStoreOpensTheVaultWithoutThePassphrase() async throws {
+    /// A cheap vault file holding `dev` = `secret`, and the keyring item its derived key is cached under.
+    static func makeVault() async throws -> (directory: TemporaryDirectory, path: String, item: VaultItem) {
         let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let cache = VaultKeyCache(lifetime: .seconds(60))
-        let creator = RecordingSource("pass phrase")
-        let first = FileSecretStore(
-            directory: directory.path, passphrase: creator.source, parameters: Self.cheap, keyCache: cache)
-        try await first.store(SecretString("secret"), for: .accessKey(profile: "dev"))
-        #expect(creator.requests.withLock { $0.count } == 1)
-
-        let second = FileSecretStore(directory: directory.path, passphrase: Self.refusing, keyCache: cache)
-        #expect(try await second.read(.accessKey(profile: "dev")) == SecretString("secret"))
-        try await second.store(SecretString("other"), for: .accessKey(profile: "ops"))
-
-        // Without the cache the passphrase is needed again.
-        let uncached = FileSecretStore(directory: directory.path, passphrase: Self.refusing)
-        await #expect(throws: VaultError.self) { try await uncached.read(.accessKey(profile: "dev")) }
-
-        // The cached key is a user key of the session keyring that expires by itself.
-        let file = try #require(try SecureFile.read(at: first.path))
-        let parsed = try VaultFileFormat.parse(file, file: first.path)
-        let item = try #require(VaultKeyCache.item(path: first.path, salt: parsed.salt, parameters: parsed.scrypt))
-        let description = cache.store.keyDescription(item)
-        #expect(description.hasPrefix("keyward-vault-key:session:"))
-        let entry = try #require(try KeyctlSecretStoreTests.procKeysEntry(description, keyring: "@s"))
-        #expect(entry[3] != "perm")
-        // Possessor-only (issue 12, item 3): the uid may see it listed, but only this login session reads it.
-        #expect(entry[4] == "3f010000")
-        let keyctl = "/usr/bin/keyctl"
-        let inside = try ChildProcess(executable: keyctl, arguments: ["print", "0x" + entry[0]], environment: [:])
-            .run(timeout: .seconds(10))
-        #expect(inside.succeeded, "a process of this session reads it")
-        let outside = try ChildProcess(
-            executable: keyctl, arguments: ["session", "-", keyctl, "print", "0x" + entry[0]], environment: [:]
-        ).run(timeout: .seconds(10))
-        #expect(!outside.succeeded, "a process with another session keyring read the vault key")
-
-        cache.forget(path: first.path, salt: parsed.salt, parameters: parsed.scrypt)
-        let afterForget = FileSecretStore(directory: directory.path, passphrase: Self.refusing, keyCache: cache)
-        await #expect(throws: VaultError.self) { try await afterForget.read(.accessKey(profile: "dev")) }
+        let store = FileSecretStore(
+            directory: directory.path, passphrase: .fixed(SecretString(passphrase)), parameters: cheap)
+        try await store.store(SecretString("secret"), for: .accessKey(profile: "dev"))
+        let parsed = try VaultFileFormat.parse(try #require(try SecureFile.read(at: store.path)), file: store.path)
+        let item = try #require(VaultKeyCache.item(path: store.path, salt: parsed.salt, parameters: parsed.scrypt))
+        return (directory, store.path, item)
     }
 
+    /// Whether `keyctl search KEYRING user DESCRIPTION` finds the key, asked from this (outside) process.
+    static func found(_ description: String, in keyring: String) throws -> Bool {
+        let keyctl = try #require(
+            ExecutableSearch.find("keyctl", in: testEnvironment["PATH"]), "keyctl is not installed")
+        return try runProgram(keyctl, ["search", keyring, "user", description]).status == 0
+    }
+
+    /// The helper's `vault-unlock` lines (see Sources/KeywardVaultTestHelper/VaultUnlock.swift).
+    static func unlock(_ directory: String, _ extra: [String], input: String) throws -> [String] {
+        let result = try runProgram(
+            helperExecutable,
+            ["vault-unlock", "--directory", directory, "--ttl", "60", "--passphrase", "stdin"] + extra,
+            input: input)
+        #expect(result.status == 0, "\(result.error)")
+        return result.output.split(separator: "\n").map(String.init)
+    }
+
+    /// Issue 12, item 3: in a login session of its own (joined as pam_keyinit does), the derived key is kept
+    /// in that session keyring, possessor-only; a second command of the session opens the vault without the
+    /// passphrase, a process of another session cannot read the key, and nothing lands in `@u` or `@us`.
+    @Test func withItsOwnSessionKeyringTheKeyIsCachedThereOnly() async throws {
+        let vault = try await Self.makeVault()
+        defer { vault.directory.remove() }
+        let lines = try Self.unlock(
+            vault.directory.path, ["--join-session", "yes", "--then-again", "yes"], input: Self.passphrase + "\n")
+        #expect(Array(lines.prefix(3)) == ["own session keyring: yes", "asked: 1", "read: secret"])
+        let cached = try #require(lines.first { $0.hasPrefix("cached: ") })
+        #expect(cached != "cached: none", "\(lines)")
+        // Possessor: all; user: view only (the uid may see it listed, only this login session reads it).
+        #expect(cached.hasSuffix(" 3f010000"), "\(lines)")
+        #expect(lines.contains("again: own session keyring: yes"))
+        #expect(lines.contains("again: asked: 0"), "the second command asked for the passphrase: \(lines)")
+        #expect(lines.contains("again: read: secret"))
+        #expect(lines.contains("outsider read: refused"), "another session read the vault key: \(lines)")
+        #expect(!lines.contains { $0.contains("notice:") })
+
+        let description = "\(VaultKeyCache.descriptionPrefix):session:\(vault.item.name)"
+        #expect(try !Self.found(description, in: "@u"))
+        #expect(try !Self.found(description, in: "@us"))
+    }
+
+    /// Issue 12, item 3: a process whose session keyring is the user-session keyring (no login session:
+    /// this test process here, as `keyctl show @s` shows `_uid_ses.0`) caches nothing, in `@us` or `@u`,
+    /// and says so once; the next command asks for the passphrase again.
+    @Test(
+        .enabled(
+            if: TestRequirement.runs(!KeyctlSecretStore.hasOwnSessionKeyring),
+            "this process has a session keyring of its own; the case needs one without (keyctl show @s)"))
+    func withoutASessionKeyringOfItsOwnNothingIsCachedAndTheNoticeIsGiven() async throws {
+        #expect(!KeyctlSecretStore.hasOwnSessionKeyring, "the test process has its own session keyring")
+        let vault = try await Self.makeVault()
+        defer { vault.directory.remove() }
+        let notice = "notice: " + VaultKeyCache.NotKept.noLoginSessionKeyring.description
+        for _ in 0..<2 {
+            let lines = try Self.unlock(vault.directory.path, [], input: Self.passphrase + "\n")
+            #expect(lines == ["own session keyring: no", notice, "asked: 1", "read: secret", "cached: none"])
+        }
+        let description = "\(VaultKeyCache.descriptionPrefix):session:\(vault.item.name)"
+        #expect(try !Self.found(description, in: "@u"))
+        #expect(try !Self.found(description, in: "@us"))
+
+        // In process: the notice is given once per cache, however many stores use it.
+        let notices = Mutex<[VaultKeyCache.NotKept]>([])
+        let cache = VaultKeyCache(lifetime: .seconds(60)) { notKept in notices.withLock { $0.append(notKept) } }
+        for _ in 0..<2 {
+            let recorder = RecordingSource(Self.passphrase)
+            let store = FileSecretStore(directory: vault.directory.path, passphrase: recorder.source, keyCache: cache)
+            #expect(try await store.read(.accessKey(profile: "dev")) == SecretString("secret"))
+            #expect(recorder.requests.withLock { $0.count } == 1)
+        }
+        #expect(notices.withLock { $0 } == [.noLoginSessionKeyring])
+    }
+
+    @Test func aSessionKeyringIsOwnOnlyWhenItIsNotTheUserSessionKeyring() {
+        #expect(KeyctlSecretStore.isOwnSessionKeyring(session: 41, userSession: 42))
+        #expect(!KeyctlSecretStore.isOwnSessionKeyring(session: 42, userSession: 42))
+        #expect(!KeyctlSecretStore.isOwnSessionKeyring(session: -1, userSession: 42))
+        #expect(!KeyctlSecretStore.isOwnSessionKeyring(session: 41, userSession: -1))
+    }
+
+    /// The drop logic, in the user keyring (which this process possesses whatever its session keyring).
     @Test func aKeyThatDoesNotOpenTheFileIsDroppedAndReportedAsAWrongPassphrase() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let cache = VaultKeyCache(lifetime: .seconds(60))
+        let cache = VaultKeyCache(lifetime: .seconds(60), keyring: .user)
         let store = FileSecretStore(
-            directory: directory.path, passphrase: .fixed(SecretString("pass phrase")), parameters: Self.cheap)
+            directory: directory.path, passphrase: .fixed(SecretString(Self.passphrase)), parameters: Self.cheap)
         try await store.store(SecretString("secret"), for: .accessKey(profile: "dev"))
         let parsed = try VaultFileFormat.parse(try #require(try SecureFile.read(at: store.path)), file: store.path)
         cache.remember(.init(size: .bits256), path: store.path, salt: parsed.salt, parameters: parsed.scrypt)
@@ -74,11 +126,12 @@ struct VaultKeyCacheTests {
             try await misled.read(.accessKey(profile: "dev"))
         }
         #expect(cache.key(path: store.path, salt: parsed.salt, parameters: parsed.scrypt) == nil)
-        let recorder = RecordingSource("pass phrase")
+        let recorder = RecordingSource(Self.passphrase)
         let retried = FileSecretStore(directory: directory.path, passphrase: recorder.source, keyCache: cache)
         #expect(try await retried.read(.accessKey(profile: "dev")) == SecretString("secret"))
         #expect(recorder.requests.withLock { $0.count } == 1)
-        #expect(await VaultKeyCache.forgetAll() >= 1)
+        #expect(cache.key(path: store.path, salt: parsed.salt, parameters: parsed.scrypt) != nil)
+        #expect(await VaultKeyCache.forgetAll(keyring: .user) >= 1)
         #expect(cache.key(path: store.path, salt: parsed.salt, parameters: parsed.scrypt) == nil)
     }
 

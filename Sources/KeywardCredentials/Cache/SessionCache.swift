@@ -75,7 +75,7 @@ public struct SessionCache: Sendable {
     /// The namespace for a Keyward home: eight hex digits of the SHA-256 of its path.
     /// - Parameter home: `KEYWARD_HOME`.
     public static func namespace(forHome home: String) -> String {
-        String(hexDigest(home).prefix(8))
+        HomeNamespace.of(home: home)
     }
 
     /// The entry name for a cache key text.

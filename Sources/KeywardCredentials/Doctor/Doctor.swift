@@ -23,6 +23,9 @@ public struct Doctor: Sendable {
     public var keywardHome: String
     /// The vault file of the file backend.
     public var vaultFile: String
+    /// The profiles with a key an older Keyward left in the kernel user keyring (`LegacyKeyctlKeys`), asked
+    /// only when set: the CLI sets it, so tests of the other checks never depend on the shared keyring.
+    public var legacyKeyringProfiles: (@Sendable () -> [String])?
 
     /// A doctor for these surroundings.
     /// - Parameters:
@@ -39,7 +42,7 @@ public struct Doctor: Sendable {
 
     /// Runs every check.
     /// - Returns: the findings, in check order: keys in files, keys in the environment, profiles, file
-    ///   modes, the vault file's key derivation.
+    ///   modes, the vault file's key derivation, legacy keys in the kernel keyring.
     public func inspect() -> DoctorReport {
         var findings: [Finding] = []
         let config = load(paths.config, kind: .config, into: &findings)
@@ -51,6 +54,7 @@ public struct Doctor: Sendable {
             ProfileResolver(config: config, credentials: credentials, environment: environment))
         findings += permissionFindings()
         findings += vaultFindings()
+        findings += legacyKeyringFindings()
         return DoctorReport(findings: findings)
     }
 

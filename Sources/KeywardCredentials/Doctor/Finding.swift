@@ -54,6 +54,9 @@ public struct Finding: Sendable, Equatable, Codable {
         case vaultFilePermissions = "vault-file-permissions"
         /// The vault file's key derivation is cheaper than the current default (medium).
         case weakVaultKDF = "weak-vault-kdf"
+        /// A long-lived key an older Keyward kept in the kernel user keyring, un-namespaced, so no home reads
+        /// it and a reboot deletes it (medium, issue 21 item 2).
+        case legacyKeyringKey = "legacy-keyring-key"
         /// A config, credentials or vault file cannot be read or parsed (medium).
         case unreadableFile = "unreadable-file"
     }

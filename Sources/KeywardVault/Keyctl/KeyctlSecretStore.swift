@@ -5,7 +5,10 @@ import KeywardSystem
 /// Secrets in the Linux kernel's key-retention service (libkeyutils): memory only, never on disk, gone at
 /// reboot, optionally expiring after a timeout.
 ///
-/// Each item is a `user` key described `keyward:KIND:NAME` in the user keyring (by default). Why the
+/// Each item is a `user` key described `PREFIX:KIND:NAME` in the user keyring (by default). The keys
+/// backend of a Keyward home uses the prefix `keyward@NAMESPACE` (`forHome(_:)`), so a key stored under one
+/// `KEYWARD_HOME` is not read from another; items an older Keyward stored as `keyward:access-key:NAME`
+/// belong to no home and are only reported and moved (`LegacyKeyctlKeys`). Why the
 /// user keyring and not the session keyring: the user keyring (`@u`) belongs to the user id and is shared
 /// by every process of that user (every terminal, SSH login, cron job or IDE), and lasts while any of
 /// them runs, so separate `keyward` invocations always find what an earlier one stored. The session
@@ -42,6 +45,40 @@ public struct KeyctlSecretStore: SecretStore {
                 return resolved >= 0 ? resolved : KEY_SPEC_SESSION_KEYRING
             }
         }
+    }
+
+    /// The store of a Keyward home's long-lived keys: descriptions `keyward@NAMESPACE:access-key:NAME`, where
+    /// the namespace is `HomeNamespace.of(home:)`, as sessions are namespaced (issue 21, item 2).
+    /// - Parameters:
+    ///   - home: `KEYWARD_HOME`.
+    ///   - keyring: the keyring, `.user` unless told otherwise.
+    ///   - timeout: the lifetime of each stored item; `nil` for none.
+    /// - Returns: the store; nothing is touched until first use.
+    public static func forHome(_ home: String, keyring: Keyring = .user, timeout: Duration? = nil) -> Self {
+        KeyctlSecretStore(
+            keyring: keyring, descriptionPrefix: "\(legacyDescriptionPrefix)@\(HomeNamespace.of(home: home))",
+            timeout: timeout)
+    }
+
+    /// The prefix of items that belong to no home: sessions (their names carry the home's namespace) and the
+    /// long-lived keys an older Keyward stored before keys were namespaced.
+    public static let legacyDescriptionPrefix = "keyward"
+
+    /// Whether this process has a session keyring of its own (a login session's, made by pam_keyinit, or
+    /// one joined with `keyctl session`). Without one the kernel resolves `@s` to the user-session keyring,
+    /// which every process of the user that has no session keyring shares (cron jobs, services, containers
+    /// without a login), so a key kept there is not bound to any login session (issue 12, item 3).
+    public static var hasOwnSessionKeyring: Bool {
+        // Create flag 0: asking must never make a session keyring (that one would die with this process).
+        isOwnSessionKeyring(
+            session: keyctl_get_keyring_ID(KEY_SPEC_SESSION_KEYRING, 0),
+            userSession: keyctl_get_keyring_ID(KEY_SPEC_USER_SESSION_KEYRING, 0))
+    }
+
+    /// The rule of `hasOwnSessionKeyring` over the two serials the kernel gave (negative: the call failed).
+    /// A failed look-up counts as no session keyring of its own: caching is then refused, never widened.
+    static func isOwnSessionKeyring(session: key_serial_t, userSession: key_serial_t) -> Bool {
+        session >= 0 && userSession >= 0 && session != userSession
     }
 
     /// The largest payload the kernel's `user` key type holds.
@@ -166,6 +203,11 @@ public struct KeyctlSecretStore: SecretStore {
 
     /// The names of this prefix's keys of `kind` in the keyring, sorted (see `SecretStore.list`).
     public func list(_ kind: VaultItem.Kind) async throws(VaultError) -> [String] {
+        try currentNames(kind)
+    }
+
+    /// `list(_:)` without suspending.
+    public func currentNames(_ kind: VaultItem.Kind) throws(VaultError) -> [String] {
         var buffer: UnsafeMutableRawPointer?
         let count = keyctl_read_alloc(keyring.serial, &buffer)
         if count < 0 { throw .keyring(.list, description: location, code: errno) }
@@ -209,7 +251,7 @@ public struct KeyctlSecretStore: SecretStore {
 
     // MARK: - Helpers
 
-    /// The description of `item`'s key, `keyward:access-key:dev`.
+    /// The description of `item`'s key, `keyward@1a2b3c4d:access-key:dev` for a home's store.
     public func keyDescription(_ item: VaultItem) -> String {
         "\(descriptionPrefix):\(item.kind.rawValue):\(item.name)"
     }

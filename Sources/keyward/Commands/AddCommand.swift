@@ -25,6 +25,11 @@ struct AddCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Replace a different key already stored for the profile without asking.")
     var force = false
 
+    @Flag(
+        name: .long,
+        help: "Move the key an older Keyward left in the kernel user keyring (keyward doctor lists them) here.")
+    var fromLegacyKeyring = false
+
     // Anything after the profile. Captured so that argument-parser's own "unexpected argument" message,
     // which repeats the argument, never echoes a secret someone tried to pass.
     @Argument(parsing: .allUnrecognized, help: .hidden)
@@ -36,6 +41,7 @@ struct AddCommand: AsyncParsableCommand {
                 "keyward add takes only a profile name: the key is never an argument (it is prompted for on the "
                     + "terminal, or read from the environment with --env)")
         }
+        if fromLegacyKeyring, env { throw ValidationError("--from-legacy-keyring and --env cannot be combined") }
     }
 
     func run() async throws {
@@ -43,6 +49,7 @@ struct AddCommand: AsyncParsableCommand {
         _ = try VaultItem.accessKey(profile: profile)  // refuse an unusable name before asking for a secret
         let vault = try context.keyVault()
         try vault.checkKeepsKeys()  // and a backend that forgets at reboot
+        if fromLegacyKeyring { return try await moveLegacyKey(into: vault) }
         let (accessKeyID, secret) = try readKey(context: context)
         let key = StoredKey(accessKeyID: accessKeyID, secretAccessKey: secret, storedAt: Date())
         switch key.shape {
@@ -78,6 +85,28 @@ struct AddCommand: AsyncParsableCommand {
         print(
             "\(replaced ? "Replaced the key of" : "Added") profile \(profile): \(key.maskedAccessKeyID) in "
                 + "\(vault.store.kind) (\(vault.store.location)), \(vault.store.kind.persistence)")
+    }
+
+    /// Moves the un-namespaced `keyward:access-key:PROFILE` of an older Keyward into this home's vault, which
+    /// only then deletes it from the user keyring (issue 21, item 2). A different key already stored here is
+    /// never replaced by it: the user decides which one is current.
+    private func moveLegacyKey(into vault: KeyVault) async throws {
+        let legacy = LegacyKeyctlKeys()
+        guard let old = try legacy.key(profile: profile) else {
+            throw CommandExit(
+                code: 1, description: "profile \(profile): no key of an older Keyward in the kernel user keyring")
+        }
+        if let existing = try await vault.key(profile: profile), !existing.holdsSameKey(as: old) {
+            throw CommandExit(
+                code: 1,
+                description:
+                    "profile \(profile): \(vault.store.kind) already holds another key (\(existing.maskedAccessKeyID)); "
+                    + "the legacy key \(old.maskedAccessKeyID) stays in the kernel user keyring")
+        }
+        _ = try await legacy.move(profile: profile, into: vault)
+        print(
+            "Moved profile \(profile): \(old.maskedAccessKeyID) from the kernel user keyring to \(vault.store.kind) "
+                + "(\(vault.store.location)), \(vault.store.kind.persistence)")
     }
 
     /// The key id and secret, from the environment or the terminal, trimmed of surrounding blanks.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KeywardConfig
 import KeywardCredentials
+import KeywardVault
 
 /// `keyward doctor [--json]`: inspects the AWS config files, the environment, the Keyward home and the
 /// vault file (see `Doctor`) and prints each finding with its severity, id, location and fix. Exits 1 when a
@@ -36,6 +37,7 @@ struct DoctorCommand: AsyncParsableCommand {
               keyward-home-permissions             medium
               vault-file-permissions               medium
               weak-vault-kdf                       medium
+              legacy-keyring-key                   medium
               unreadable-file                      medium
             """)
 
@@ -46,9 +48,10 @@ struct DoctorCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext(global: global)
-        let doctor = Doctor(
+        var doctor = Doctor(
             environment: context.environment, paths: ConfigPaths(environment: context.environment),
             keywardHome: try context.keywardHome)
+        doctor.legacyKeyringProfiles = { LegacyKeyctlKeys().profiles() }
         let report = doctor.inspect()
         if json {
             let encoder = JSONEncoder()

@@ -63,6 +63,12 @@ struct CommandContext: Sendable {
         var settings = SecretStoreSettings(
             home: try keywardHome, passphrase: passphraseSource(), environment: environment.variables)
         settings.vaultKeyLifetime = try vaultKeyLifetime()
+        // The library only says why the key was not kept (issue 12, item 3); the one line is the CLI's.
+        settings.vaultKeyNotice = { notKept in
+            ErrorPresenter.notice(
+                "\(Self.vaultKeyLifetimeVariable): \(notKept); the passphrase is asked for each time (run from a "
+                    + "login session, or a shell started with keyctl session -, to cache it)")
+        }
         return settings
     }
 

@@ -66,7 +66,7 @@ public struct SAMLAssertion: Sendable, Equatable {
         } else {
             (xml, encoded) = try Self.decodeBase64(trimmed)
         }
-        try self.init(document: SAMLElement.parse(xml), encodedResponse: encoded)
+        try self.init(document: XMLElementTree.parseSAML(xml), encodedResponse: encoded)
     }
 
     /// Reads the AWS attributes and Conditions of a parsed response.
@@ -74,7 +74,7 @@ public struct SAMLAssertion: Sendable, Equatable {
     ///   - root: the parsed document.
     ///   - encodedResponse: the response in base64, passed on to STS.
     /// - Throws: `FederationError` when it is not a Response with at least one well-formed role.
-    public init(document root: SAMLElement, encodedResponse: String) throws(FederationError) {
+    public init(document root: XMLElementTree, encodedResponse: String) throws(FederationError) {
         guard root.name == "Response", root.namespace == Self.protocolNamespace else {
             throw .samlNotAResponse(root: root.namespace.isEmpty ? root.name : "{\(root.namespace)}\(root.name)")
         }

@@ -148,7 +148,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "KeywardPolicyTests", dependencies: ["KeywardPolicy", "KeywardCatalog", "keyward"]),
+        .testTarget(name: "KeywardPolicyTests", dependencies: ["KeywardPolicy", "KeywardCatalog"]),
         .testTarget(name: "KeywardCatalogTests", dependencies: ["KeywardCatalog"]),
         .testTarget(name: "KeywardAuditTests", dependencies: ["KeywardAudit", "KeywardPolicy", "KeywardAWS"]),
         .testTarget(
@@ -164,7 +164,8 @@ let package = Package(
         .testTarget(
             name: "KeywardCredentialsTests",
             dependencies: [
-                "KeywardCredentials", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardSystem", "KeywardTestSupport",
+                "KeywardCredentials", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardSystem",
+                "KeywardTestSupport",
             ],
             exclude: ["Support/aws_view.py"]
         ),
@@ -172,11 +173,20 @@ let package = Package(
             name: "KeywardFederationTests",
             dependencies: ["KeywardFederation", "KeywardConfig", "KeywardAWS", "KeywardSystem", "KeywardTestSupport"]
         ),
+        // The commands run in-process (`@testable import keyward`): a command's `run(in:)` with a test's own
+        // environment, HOME and moto endpoint, its stdout and stderr captured.
+        .testTarget(
+            name: "KeywardCommandTests",
+            dependencies: [
+                "keyward", "KeywardTestSupport", "KeywardAWS", "KeywardConfig", "KeywardCredentials", "KeywardVault",
+                "KeywardSystem", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "KeywardEndToEndTests",
             dependencies: [
                 "KeywardTestSupport", "KeywardAWS", "KeywardVault", "KeywardSystem", "KeywardCredentials", "keyward",
-                "KeywardImportTestHelper",
+                "KeywardImportTestHelper", "KeywardPolicy",
             ]
         ),
     ]

@@ -39,8 +39,9 @@ public final class TestProcess: Sendable {
         }
     }
 
-    // `Process` is not Sendable; every use after `run()` is a read of its state or `terminate`, which
-    // Foundation makes thread-safe, so the box only hides the type from the checker.
+    // `Process` is not Sendable. After `run()` it is only read (`isRunning`, the pid, the termination status
+    // once the handler has run) and signalled with kill(2) on its pid, which Foundation and the kernel make
+    // safe from any thread; the box only hides the type from the checker.
     private struct ProcessBox: @unchecked Sendable { let process: Process }
 
     /// The child's exit as an event both kinds of waiter can wait for, set by the termination handler.

@@ -151,7 +151,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "KeywardPolicyTests", dependencies: ["KeywardPolicy", "KeywardCatalog", "keyward"]),
+        .testTarget(name: "KeywardPolicyTests", dependencies: ["KeywardPolicy", "KeywardCatalog"]),
         .testTarget(name: "KeywardCatalogTests", dependencies: ["KeywardCatalog"]),
         .testTarget(name: "KeywardAuditTests", dependencies: ["KeywardAudit", "KeywardPolicy", "KeywardAWS"]),
         .testTarget(
@@ -176,11 +176,20 @@ let package = Package(
             name: "KeywardFederationTests",
             dependencies: ["KeywardFederation", "KeywardConfig", "KeywardAWS", "KeywardSystem", "KeywardTestSupport"]
         ),
+        // The commands run in-process (`@testable import keyward`): a command's `run(in:)` with a test's own
+        // environment, HOME and moto endpoint, its stdout and stderr captured.
+        .testTarget(
+            name: "KeywardCommandTests",
+            dependencies: [
+                "keyward", "KeywardTestSupport", "KeywardAWS", "KeywardConfig", "KeywardCredentials", "KeywardVault",
+                "KeywardSystem", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "KeywardEndToEndTests",
             dependencies: [
                 "KeywardTestSupport", "KeywardAWS", "KeywardVault", "KeywardSystem", "KeywardCredentials", "keyward",
-                "KeywardImportTestHelper",
+                "KeywardImportTestHelper", "KeywardPolicy",
             ]
         ),
     ]

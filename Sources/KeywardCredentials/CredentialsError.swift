@@ -27,6 +27,8 @@ public enum CredentialsError: Error, Equatable, Sendable, CustomStringConvertibl
     case roleProfileWhereKeyNeeded(profile: String, sourceProfile: String?)
     /// An MFA code was given but no device is known: no `--mfa-serial` and no `mfa_serial` in the profile.
     case mfaSerialMissing(profile: String)
+    /// An MFA code was given for a profile whose config names no MFA device (`rotate --mfa-token`).
+    case mfaTokenWithoutSerial(profile: String)
     /// An MFA code is needed and none could be had: no `--mfa-token`, no `mfa_process`, no terminal.
     case mfaCodeUnavailable(profile: String, serial: String)
     /// The MFA prompt on the terminal was cancelled or failed.
@@ -82,6 +84,8 @@ public enum CredentialsError: Error, Equatable, Sendable, CustomStringConvertibl
         case .mfaSerialMissing(let profile):
             return
                 "profile \(profile) has no mfa_serial and no --mfa-serial was given: the MFA code needs its device's ARN"
+        case .mfaTokenWithoutSerial(let profile):
+            return "profile \(profile) has no mfa_serial in the config; --mfa-token needs one"
         case .mfaCodeUnavailable(let profile, let serial):
             return
                 "profile \(profile): an MFA code for \(serial) is needed: pass --mfa-token CODE, set mfa_process "

@@ -34,6 +34,18 @@ public enum FederationError: Error, Equatable, Sendable, CustomStringConvertible
     case samlRoleNotOffered(role: String, offered: [String])
     /// The assertion offers several roles and none was chosen (no terminal to ask on).
     case samlRoleNotChosen(offered: [String])
+    /// The answer typed when asked for a role's number names none of the `count` roles offered.
+    case samlRoleNumberInvalid(answer: String, count: Int)
+    /// `import`: the credentials file does not exist.
+    case importFileMissing(file: String)
+    /// `import`: these profiles' keys were not imported (each has its own line of output saying why).
+    case keysNotImported(profiles: [String])
+    /// A console sign-in needs a role session; this profile assumes no role.
+    case consoleSignInNeedsRole(profile: String)
+    /// The sign-in endpoint did not answer within `seconds`.
+    case consoleSignInTimedOut(host: String, seconds: Int)
+    /// The sign-in endpoint could not be reached.
+    case consoleSignInUnreachable(host: String, reason: String)
     /// A duration given on the command line cannot be read.
     case invalidDuration(String)
     /// The section to be replaced holds a long-lived key, which a session must never overwrite.
@@ -75,6 +87,19 @@ public enum FederationError: Error, Equatable, Sendable, CustomStringConvertible
             return "SAML response: role \(role) is not offered; offered: \(offered.joined(separator: ", "))"
         case .samlRoleNotChosen(let offered):
             return "SAML response offers several roles, choose one with --role-arn: \(offered.joined(separator: ", "))"
+        case .samlRoleNumberInvalid(let answer, let count):
+            return "no role numbered \"\(answer)\"; choose 1 to \(count)"
+        case .importFileMissing(let file):
+            return "\(file): no such file; nothing to import"
+        case .keysNotImported(let profiles):
+            return "not imported: \(profiles.joined(separator: ", ")); see the lines above"
+        case .consoleSignInNeedsRole(let profile):
+            return "profile \(profile) has no role_arn: only role sessions can sign in to the console"
+                + " (AWS refuses GetSessionToken credentials and long-lived keys)"
+        case .consoleSignInTimedOut(let host, let seconds):
+            return "console sign-in: \(host) did not answer within \(seconds) s"
+        case .consoleSignInUnreachable(let host, let reason):
+            return "console sign-in: cannot reach \(host): \(reason)"
         case .invalidDuration(let text):
             return "duration \"\(text)\": expected seconds (3600) or a Go-style duration (1h, 15m, 1h30m)"
         case .profileHoldsLongLivedKey(let profile, let file):

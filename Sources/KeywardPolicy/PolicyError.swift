@@ -11,6 +11,8 @@ public enum PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidRequest(source: String, line: Int, reason: String)
     /// `validate` found errors in the named number of files.
     case validationFailed(errorCount: Int, fileCount: Int)
+    /// `validate --fail-on` below `error` found `count` findings at `severity` or above in `fileCount` files.
+    case findingsAtOrAbove(severity: String, count: Int, fileCount: Int)
     /// A batch finished, but some of its lines could not be read (each got an `error` answer).
     case batchLinesRejected(source: String, count: Int, firstLine: Int)
     /// No template has this name.
@@ -38,6 +40,10 @@ public enum PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
             let errors = errorCount == 1 ? "1 error" : "\(errorCount) errors"
             let files = fileCount == 1 ? "1 file" : "\(fileCount) files"
             return "policy validation found \(errors) in \(files)"
+        case .findingsAtOrAbove(let severity, let count, let fileCount):
+            let findings = count == 1 ? "1 finding" : "\(count) findings"
+            let files = fileCount == 1 ? "1 file" : "\(fileCount) files"
+            return "policy validation found \(findings) at \(severity) or above in \(files)"
         case .batchLinesRejected(let source, let count, let firstLine):
             let lines = count == 1 ? "1 line" : "\(count) lines"
             return "\(source): \(lines) could not be read (first at line \(firstLine)); each got an error answer"

@@ -33,6 +33,14 @@ public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
     case childTimedOut(executable: String)
     /// Waiting for or talking to a started program failed.
     case childIO(executable: String, code: Int32)
+    /// No program of this name is on `PATH` (the shell's status for it is 127).
+    case commandNotFound(String)
+    /// The program was found but could not replace this process or be started (the shell's status: 126);
+    /// `reason` is the C library's or Foundation's message.
+    case cannotExecute(program: String, reason: String)
+    /// The shell that runs a command line (`/bin/sh`) could not be started (status 127, as for a missing
+    /// command: the command itself never ran).
+    case shellUnavailable(shell: String, code: Int32)
 
     /// The system call behind a `fileOperation` error.
     public enum FileOperation: String, Sendable, Equatable {
@@ -90,6 +98,12 @@ public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(executable) did not finish in time and was stopped"
         case .childIO(let executable, let code):
             return "talking to \(executable) failed: \(Errno.message(code))"
+        case .commandNotFound(let name):
+            return "\(name): command not found"
+        case .cannotExecute(let program, let reason):
+            return "\(program): \(reason)"
+        case .shellUnavailable(let shell, let code):
+            return "cannot run \(shell): \(Errno.message(code))"
         }
     }
 }

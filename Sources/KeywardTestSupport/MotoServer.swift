@@ -29,9 +29,9 @@ public final class MotoServer: Sendable {
     public let port: Int
     /// The access-control mode it was started with.
     public let accessControl: AccessControl
-    private let process: Process
+    private let process: TestProcess
 
-    private init(endpoint: URL, port: Int, accessControl: AccessControl, process: Process) {
+    private init(endpoint: URL, port: Int, accessControl: AccessControl, process: TestProcess) {
         self.endpoint = endpoint
         self.port = port
         self.accessControl = accessControl
@@ -39,7 +39,7 @@ public final class MotoServer: Sendable {
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        process.send(SIGTERM)
     }
 
     /// Starts a server, runs `body` with it, and stops it afterwards, also when `body` throws.
@@ -65,22 +65,17 @@ public final class MotoServer: Sendable {
     /// - Throws: `TestSupportError` when python or moto is missing or the server does not come up.
     public static func start(accessControl: AccessControl = .open) async throws -> MotoServer {
         let port = try FreePort.find()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "\(port)"]
         var environment = ProcessInfo.processInfo.environment
         for key in environment.keys where key.hasPrefix("AWS_") { environment[key] = nil }
         environment["MOTO_ALLOW_NONEXISTENT_REGION"] = "true"
         if case .enforced(let count) = accessControl {
             environment["INITIAL_NO_AUTH_ACTION_COUNT"] = "\(count)"
         }
-        process.environment = environment
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(port).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
+        // The log is read by tests that count moto's requests (ExecFixture).
+        let process = try TestProcess(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "\(port)"],
+            environment: environment, log: log)
         let server = MotoServer(
             endpoint: URL(string: "http://127.0.0.1:\(port)")!, port: port, accessControl: accessControl,
             process: process)
@@ -100,11 +95,7 @@ public final class MotoServer: Sendable {
     /// Stops the server and waits for it to exit (SIGKILL after 5 s).
     public func stop() {
         guard process.isRunning else { return }
-        process.terminate()
-        if !process.waitForExit(seconds: 5) {
-            kill(process.processIdentifier, SIGKILL)
-            _ = process.waitForExit(seconds: 5)
-        }
+        process.stopWaiting(grace: .seconds(5))
     }
 }
 
@@ -123,21 +114,6 @@ public enum TestSupportError: Error, CustomStringConvertible {
         case .fixtureFailed(let reason): return "fixture: \(reason)"
         case .noFreePort: return "no free loopback port"
         }
-    }
-}
-
-extension Process {
-    /// Waits for the process to exit by polling, at most `seconds`; returns whether it exited.
-    ///
-    /// `waitUntilExit()` spins the calling thread's run loop, which never sees the exit when called from a
-    /// Swift concurrency thread on Linux; polling works everywhere.
-    public func waitForExit(seconds: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while isRunning {
-            if Date() >= deadline { return false }
-            usleep(10_000)
-        }
-        return true
     }
 }
 

@@ -26,7 +26,7 @@ public final class RecordingProxy: Sendable {
 
     /// The proxy's base URL.
     public let endpoint: URL
-    private let process: Process
+    private let process: TestProcess
     private let log: URL
 
     // The proxy itself: standard library only, one thread per connection, forwarded byte for byte.
@@ -68,12 +68,10 @@ public final class RecordingProxy: Sendable {
         let port = try FreePort.find()
         log = FileManager.default.temporaryDirectory.appendingPathComponent("recording-proxy-\(port).jsonl")
         FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, "\(port)", target.absoluteString, log.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try TestProcess(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", "-c", Self.script, "\(port)", target.absoluteString, log.path],
+            environment: ProcessInfo.processInfo.environment)
         self.process = process
         endpoint = URL(string: "http://127.0.0.1:\(port)")!
         let deadline = Date().addingTimeInterval(20)
@@ -97,12 +95,7 @@ public final class RecordingProxy: Sendable {
     /// Stops the proxy.
     public func stop() {
         guard process.isRunning else { return }
-        process.terminate()
-        // Not `waitUntilExit()`: it spins a run loop, which can wait forever on a test's cooperative thread.
-        if !process.waitForExit(seconds: 5) {
-            kill(process.processIdentifier, SIGKILL)
-            _ = process.waitForExit(seconds: 5)
-        }
+        process.stopWaiting(grace: .seconds(5))
     }
 
     deinit { stop() }

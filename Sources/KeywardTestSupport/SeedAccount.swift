@@ -33,26 +33,18 @@ extension MotoServer {
     /// With access control enforced the server must have been started with `bootstrapActions: 3`.
     /// - Throws: `TestSupportError.fixtureFailed` with the script's stderr.
     public func seedAccount() throws -> SeedAccount {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", MotoServer.scriptsDirectory.appendingPathComponent("seed_account.py").path,
-            endpoint.absoluteString,
-        ]
         var environment = ProcessInfo.processInfo.environment
         for key in environment.keys where key.hasPrefix("AWS_") { environment[key] = nil }
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        _ = process.waitForExit(seconds: 60)
-        guard !process.isRunning, process.terminationStatus == 0 else {
-            throw TestSupportError.fixtureFailed("seed_account.py exited \(process.terminationStatus): \(errorText)")
+        let result = try TestProcess.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "python3", MotoServer.scriptsDirectory.appendingPathComponent("seed_account.py").path,
+                endpoint.absoluteString,
+            ], environment: environment, timeout: .seconds(60))
+        guard result.status == 0 else {
+            throw TestSupportError.fixtureFailed("seed_account.py exited \(result.status): \(result.stderr)")
         }
+        let data = Data(result.stdout.utf8)
         struct Key: Decodable {
             var accessKeyId: String
             var secretAccessKey: String

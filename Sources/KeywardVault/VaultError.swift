@@ -15,6 +15,19 @@ public enum VaultError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A long-lived key was to be stored in a backend that forgets at reboot (the kernel keyring), where it
     /// would be the only copy.
     case keyWouldNotSurviveReboot(SecretStoreKind)
+    /// `remove`: the profile has no key in the backend (at `location`), so nothing was removed.
+    case keyNotStored(profile: String, backend: SecretStoreKind, location: String)
+    /// `add --from-legacy-keyring` found no key an older Keyward kept in the kernel user keyring.
+    case noLegacyKey(profile: String)
+    /// `add --from-legacy-keyring` would replace another key the vault holds for the profile.
+    case legacyKeyConflicts(profile: String, backend: SecretStoreKind, stored: String, legacy: String)
+    /// A key to be stored whose id does not look like an access key id (never repeated: it may be a secret
+    /// typed into the wrong prompt).
+    case unrecognizedAccessKeyID(profile: String)
+    /// A key to be stored whose secret is empty.
+    case emptySecretAccessKey(profile: String)
+    /// `variable` (`KEYWARD_FILE_KEY_TTL`) is not a duration of at most an hour.
+    case invalidVaultKeyLifetime(variable: String, value: String)
     /// A stored item that is not what Keyward wrote (not UTF-8, not the expected JSON).
     case malformedItem(VaultItem, location: String, reason: String)
 
@@ -66,6 +79,20 @@ public enum VaultError: Error, Equatable, Sendable, CustomStringConvertible {
             let durable = SecretStoreKind.allCases.filter(\.survivesReboot).map(\.rawValue).joined(separator: ", ")
             return "backend \(kind) forgets its keys at reboot and would hold the only copy of this long-lived key; "
                 + "keep keys in \(durable) (--backend file or KEYWARD_BACKEND=file)"
+        case .keyNotStored(let profile, let backend, let location):
+            return "profile \(profile): no access key is stored in \(backend) (\(location)); nothing was removed"
+        case .noLegacyKey(let profile):
+            return "profile \(profile): no key of an older Keyward in the kernel user keyring"
+        case .legacyKeyConflicts(let profile, let backend, let stored, let legacy):
+            return "profile \(profile): \(backend) already holds another key (\(stored)); the legacy key \(legacy) "
+                + "stays in the kernel user keyring"
+        case .unrecognizedAccessKeyID(let profile):
+            return "profile \(profile): the access key id does not look like one (expected AKIA followed by "
+                + "upper-case letters and digits); nothing was stored"
+        case .emptySecretAccessKey(let profile):
+            return "profile \(profile): the secret access key is empty"
+        case .invalidVaultKeyLifetime(let variable, let value):
+            return "\(variable)=\(value): expected a duration of at most 1h, such as 300, 90s or 5m"
         case .invalidItemName(let name, let reason):
             return "cannot use \"\(name)\" as a vault item name: \(reason)"
         case .malformedItem(let item, let location, let reason):

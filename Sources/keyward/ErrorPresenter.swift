@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KeywardSystem
 
 /// Turns any error into one stderr line and an exit code; the only place that does.
 ///
@@ -11,13 +12,14 @@ enum ErrorPresenter {
         if isArgumentParserOutcome(error) {
             Keyward.exit(withError: error)
         }
-        FileHandle.standardError.write(Data(("keyward: " + message(for: error) + "\n").utf8))
+        CommandOutput.process.standardError(line(message(for: error)))
         Foundation.exit(exitCode(for: error))
     }
 
-    /// Prints a one-line notice on stderr (`keyward: <text>`): progress a person waiting should see.
-    static func notice(_ text: String) {
-        FileHandle.standardError.write(Data(("keyward: " + text + "\n").utf8))
+    /// The one shape of every message Keyward writes on stderr: `keyward: <text>` and a newline (errors,
+    /// warnings, progress a person waiting should see).
+    static func line(_ text: String) -> String {
+        "keyward: " + text + "\n"
     }
 
     /// The one-line message for an error.
@@ -26,20 +28,19 @@ enum ErrorPresenter {
         return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
     }
 
-    /// The process exit code for an error.
+    /// The process exit code for an error: the shell's 127 and 126 when a program cannot be found or
+    /// run, `policy`'s 2 when a question has no answer, else 1.
     static func exitCode(for error: Error) -> Int32 {
-        if let exit = error as? CommandExit { return exit.code }
-        return 1
+        switch error {
+        case SystemError.commandNotFound, SystemError.shellUnavailable: return 127
+        case SystemError.cannotExecute, CommandError.childNotStarted: return 126
+        case CommandError.policyUnanswered: return 2
+        default: return 1
+        }
     }
 
     private static func isArgumentParserOutcome(_ error: Error) -> Bool {
         error is ValidationError || error is CleanExit || error is ExitCode
             || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
-}
-
-/// An error a command throws to end with a specific status after it has already reported what happened.
-struct CommandExit: Error, CustomStringConvertible {
-    var code: Int32
-    var description: String
 }

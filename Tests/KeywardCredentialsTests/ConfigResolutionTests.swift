@@ -1,6 +1,7 @@
 import Foundation
 import KeywardConfig
 import KeywardCredentials
+import KeywardTestSupport
 import Testing
 
 /// Keyward's reading of twenty-odd config sets against the AWS CLI's own view of them (`aws configure list`
@@ -212,20 +213,10 @@ import Testing
     static func awsViews(_ input: [[String: String]]) throws -> [AWSView] {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "Support/aws_view.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path]
-        process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        stdin.fileHandleForWriting.write(try JSONEncoder().encode(input))
-        try stdin.fileHandleForWriting.close()
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return try JSONDecoder().decode([AWSView].self, from: data)
+        let result = try TestProcess.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path],
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"],
+            stdin: String(decoding: try JSONEncoder().encode(input), as: UTF8.self))
+        return try JSONDecoder().decode([AWSView].self, from: Data(result.stdout.utf8))
     }
 }

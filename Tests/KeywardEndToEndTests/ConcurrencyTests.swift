@@ -14,43 +14,29 @@ import Testing
         try await MotoServer.with(accessControl: .open) { moto in
             let fixture = try ExecFixture(moto: moto)
             defer { fixture.clearSessions() }
-            let outputs = FileManager.default.temporaryDirectory.appendingPathComponent("keyward-par-\(UUID())")
-            try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: outputs) }
 
             let before = try fixture.motoRequestCount()
             // Sixteen processes started back to back, then waited for: no shell in between, whose `wait` could
             // inherit a blocked SIGCHLD from the test process.
-            var processes: [Process] = []
-            for index in 1...16 {
-                let process = Process()
-                process.executableURL = KeywardCLI.binary
-                process.arguments = ["export", "admin", "--format", "credential-process", "--mfa-token", "123456"]
-                process.environment = fixture.environment
-                process.standardInput = FileHandle.nullDevice
-                let out = outputs.appendingPathComponent("\(index).json")
-                let err = outputs.appendingPathComponent("\(index).err")
-                FileManager.default.createFile(atPath: out.path, contents: nil)
-                FileManager.default.createFile(atPath: err.path, contents: nil)
-                process.standardOutput = try FileHandle(forWritingTo: out)
-                process.standardError = try FileHandle(forWritingTo: err)
-                processes.append(process)
+            let processes = try (1...16).map { _ in
+                try TestProcess(
+                    KeywardCLI.binary, ["export", "admin", "--format", "credential-process", "--mfa-token", "123456"],
+                    environment: fixture.environment)
             }
-            for process in processes { try process.run() }
-            for process in processes {
-                #expect(process.waitForExit(seconds: 300))
-                #expect(process.terminationStatus == 0)
+            var results: [TestProcess.Result] = []
+            for process in processes { results.append(await process.outcome(timeout: .seconds(300))) }
+            for result in results {
+                #expect(!result.stopped)
+                #expect(result.status == 0)
             }
             let calls = try fixture.motoRequestCount() - before
             #expect(calls <= 2)
             #expect(calls == 2)  // one GetSessionToken with MFA, one AssumeRole
 
             var keys: Set<String> = []
-            for index in 1...16 {
-                let error = try String(contentsOf: outputs.appendingPathComponent("\(index).err"), encoding: .utf8)
-                #expect(error == "")
-                let text = try String(contentsOf: outputs.appendingPathComponent("\(index).json"), encoding: .utf8)
-                let document = try ExecFixture.decode(text)
+            for result in results {
+                #expect(result.stderr == "")
+                let document = try ExecFixture.decode(result.stdout)
                 keys.insert("\(document["AccessKeyId"] ?? "-")/\(document["SessionToken"] ?? "-")")
             }
             #expect(keys.count == 1)

@@ -37,14 +37,14 @@ import Testing
             let fixture = try ExecFixture(moto: moto)
             defer { fixture.clearSessions() }
             let directory = fixture.home.url.path
-            let server = Process()
-            server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            server.arguments = ["python3", "-c", Self.federationServer, directory + "/port", directory + "/requests"]
-            try server.run()
+            let server = try TestProcess(
+                URL(fileURLWithPath: "/usr/bin/env"),
+                ["python3", "-c", Self.federationServer, directory + "/port", directory + "/requests"],
+                environment: ProcessInfo.processInfo.environment)
             defer {
                 // SIGKILL: a child started from a test thread may inherit a mask that blocks SIGTERM.
-                kill(server.processIdentifier, SIGKILL)
-                _ = server.waitForExit(seconds: 5)
+                server.send(SIGKILL)
+                _ = server.wait(timeout: .seconds(5))
             }
             var port: String?
             for _ in 0..<100 where port == nil {

@@ -33,18 +33,9 @@ import Glibc
                 "KEYWARD_HOME": home.url.path + "/keyward", "KEYWARD_BACKEND": "file",
                 "KEYWARD_FILE_PASSPHRASE": "test passphrase",
             ]
-            let server = Process()
-            server.executableURL = KeywardCLI.binary
-            server.arguments = ["serve", "ro", mode]
-            server.environment = environment
-            let output = Pipe()
-            server.standardOutput = output
-            server.standardError = FileHandle.nullDevice
-            try server.run()
-            defer {
-                if server.isRunning { kill(server.processIdentifier, SIGKILL) }
-            }
-            let exports = try Self.readExports(output.fileHandleForReading, count: 2)
+            let server = try TestProcess(KeywardCLI.binary, ["serve", "ro", mode], environment: environment)
+            defer { server.send(SIGKILL) }
+            let exports = try await RunningServer.exports(of: server, count: 2)
             #expect(exports.keys.allSatisfy { $0.hasPrefix("AWS_") })
             if mode == "--ecs" {
                 #expect(exports["AWS_CONTAINER_CREDENTIALS_FULL_URI"]?.hasPrefix("http://127.0.0.1:") == true)
@@ -62,10 +53,10 @@ import Glibc
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout == "arn:aws:sts::123456789012:assumed-role/readonly/served\n")
 
-            kill(server.processIdentifier, SIGTERM)
-            let exited = server.waitForExit(seconds: 20)
-            #expect(exited, "keyward serve did not stop on SIGTERM")
-            if exited { #expect(server.terminationStatus == 0) }
+            server.send(SIGTERM)
+            let ended = await server.outcome(timeout: .seconds(20))
+            #expect(!ended.stopped, "keyward serve did not stop on SIGTERM")
+            if !ended.stopped { #expect(ended.status == 0) }
         }
     }
 
@@ -105,20 +96,4 @@ import Glibc
         }
     }
 
-    /// Reads `export NAME=VALUE` lines until `count` arrived (30 s at most).
-    static func readExports(_ handle: FileHandle, count: Int) throws -> [String: String] {
-        var buffer = ""
-        var exports: [String: String] = [:]
-        let deadline = Date().addingTimeInterval(30)
-        while exports.count < count, Date() < deadline {
-            let data = handle.availableData
-            if data.isEmpty { break }
-            buffer += String(decoding: data, as: UTF8.self)
-            for line in buffer.split(separator: "\n") where line.hasPrefix("export ") {
-                let pair = line.dropFirst("export ".count).split(separator: "=", maxSplits: 1)
-                if pair.count == 2 { exports[String(pair[0])] = String(pair[1]) }
-            }
-        }
-        return exports
-    }
 }

@@ -45,7 +45,8 @@ import Testing
         #expect(
             environment.keys.filter { $0.hasPrefix("AWS_") }.sorted()
                 == (endpoint.environment.keys + ["AWS_ENDPOINT_URL"]).sorted())
-        let outcome = try await RunningProcess(
+        let outcome = try await TestProcess(
+            URL(fileURLWithPath: "/usr/bin/env"),
             [try await Python.executable(), try Python.fixture("client_program.py"), "\(calls)", "\(advanceSeconds)"],
             environment: environment
         ).outcome()

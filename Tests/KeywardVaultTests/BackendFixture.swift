@@ -141,12 +141,15 @@ struct PassTestStore: Sendable {
 
             """
         let gpg = ExecutableSearch.find("gpg", in: testEnvironment["PATH"]) ?? "/usr/bin/gpg"
-        let generated = try runProgram(
-            gpg, ["--batch", "--quiet", "--generate-key"], input: keyParameters, extraEnvironment: environment)
-        guard generated.status == 0 else { throw PassSetupError(message: "gpg --generate-key: \(generated.error)") }
+        let generated = try TestProcess.run(
+            URL(fileURLWithPath: gpg), ["--batch", "--quiet", "--generate-key"],
+            environment: testEnvironment.merging(environment) { $1 }, stdin: keyParameters)
+        guard generated.status == 0 else { throw PassSetupError(message: "gpg --generate-key: \(generated.stderr)") }
         let passPath = ExecutableSearch.find("pass", in: testEnvironment["PATH"]) ?? "/usr/bin/pass"
-        let initialised = try runProgram(passPath, ["init", keyEmail], extraEnvironment: environment)
-        guard initialised.status == 0 else { throw PassSetupError(message: "pass init: \(initialised.error)") }
+        let initialised = try TestProcess.run(
+            URL(fileURLWithPath: passPath), ["init", keyEmail], environment: testEnvironment.merging(environment) { $1 }
+        )
+        guard initialised.status == 0 else { throw PassSetupError(message: "pass init: \(initialised.stderr)") }
         let configuration = PassSecretStore.Configuration(
             executable: passPath, storeDirectory: storeDirectory, gnupgHome: gnupgHome,
             environment: ["PATH": testEnvironment["PATH"] ?? "/usr/bin:/bin"])
@@ -161,7 +164,9 @@ struct PassTestStore: Sendable {
 
     private static func remove(_ directory: TemporaryDirectory, gnupgHome: String) {
         let gpgconf = ExecutableSearch.find("gpgconf", in: testEnvironment["PATH"]) ?? "/usr/bin/gpgconf"
-        _ = try? runProgram(gpgconf, ["--kill", "gpg-agent"], extraEnvironment: ["GNUPGHOME": gnupgHome])
+        _ = try? TestProcess.run(
+            URL(fileURLWithPath: gpgconf), ["--kill", "gpg-agent"],
+            environment: testEnvironment.merging(["GNUPGHOME": gnupgHome]) { $1 })
         directory.remove()
     }
 }

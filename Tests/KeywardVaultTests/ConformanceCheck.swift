@@ -1,5 +1,6 @@
 import Foundation
 import KeywardSystem
+import KeywardTestSupport
 import KeywardVault
 import Testing
 
@@ -109,15 +110,16 @@ enum ConformanceCheck: String, CaseIterable, Sendable, CustomTestStringConvertib
     private func writeFromTwoWriters(_ fixture: BackendFixture) async throws {
         let count = 12
         if let options = fixture.helperOptions {
-            async let first = runProgramAsync(
-                helperExecutable, ["write"] + options + ["--prefix", "a", "--count", "\(count)"],
-                input: fixture.helperInput)
-            async let second = runProgramAsync(
-                helperExecutable, ["write"] + options + ["--prefix", "b", "--count", "\(count)"],
-                input: fixture.helperInput)
-            let results = try await [first, second]
-            for result in results {
-                #expect(result.status == 0, "helper failed: \(result.error)")
+            // Both writers start before either is awaited, so they race.
+            let writers = try ["a", "b"].map { prefix in
+                try TestProcess(
+                    URL(fileURLWithPath: helperExecutable),
+                    ["write"] + options + ["--prefix", prefix, "--count", "\(count)"], environment: testEnvironment,
+                    stdin: fixture.helperInput)
+            }
+            for writer in writers {
+                let result = await writer.outcome()
+                #expect(result.status == 0, "helper failed: \(result.stderr)")
             }
         } else {
             try await withThrowingTaskGroup(of: Void.self) { group in

@@ -25,24 +25,16 @@ struct CrashSafetyTests {
 
         for _ in 0..<Self.rounds {
             let before = try await store.read(item)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: helperExecutable)
-            process.arguments = ["crash-writer"] + options
-            let input = Pipe()
-            let output = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            try process.run()
-            input.fileHandleForWriting.write(Data((Backend.filePassphrase + "\n").utf8))
-            try input.fileHandleForWriting.close()
+            let process = try TestProcess(
+                URL(fileURLWithPath: helperExecutable), ["crash-writer"] + options, environment: testEnvironment,
+                stdin: Backend.filePassphrase + "\n")
             // A random moment: sometimes before the first write, usually in the middle of one.
             try await Task.sleep(for: .microseconds(Int.random(in: 2_000...60_000, using: &generator)))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal)
+            process.send(SIGKILL)
+            let outcome = await process.outcome()
+            #expect(outcome.status == 128 + SIGKILL)
 
-            let reported = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                .split(separator: "\n").compactMap { Int($0) }
+            let reported = outcome.stdout.split(separator: "\n").compactMap { Int($0) }
             let after = try await store.read(item)
             if let last = reported.last {
                 // Stored and reported, or stored and killed before reporting.

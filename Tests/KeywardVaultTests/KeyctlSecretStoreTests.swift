@@ -1,5 +1,6 @@
 import Foundation
 import KeywardSystem
+import KeywardTestSupport
 import Testing
 
 @testable import KeywardVault
@@ -13,8 +14,9 @@ struct KeyctlSecretStoreTests {
     static func procKeysEntry(_ description: String, keyring: String = "@u") throws -> [String]? {
         let keyctl = try #require(
             ExecutableSearch.find("keyctl", in: testEnvironment["PATH"]), "keyctl is not installed")
-        let found = try runProgram(keyctl, ["search", keyring, "user", description])
-        guard found.status == 0, let serial = Int(found.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        let found = try TestProcess.run(
+            URL(fileURLWithPath: keyctl), ["search", keyring, "user", description], environment: testEnvironment)
+        guard found.status == 0, let serial = Int(found.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             return nil
         }
         // Foundation's String(contentsOfFile:) stops after the first page of a /proc file, which hides
@@ -53,14 +55,14 @@ struct KeyctlSecretStoreTests {
         }
         let prefix = "keyward-test-\(UUID().uuidString.prefix(8))"
         let store = KeyctlSecretStore(descriptionPrefix: prefix)
-        let result = try runProgram(
-            keyctl,
+        let result = try TestProcess.run(
+            URL(fileURLWithPath: keyctl),
             [
                 "session", "-", helperExecutable, "write", "--backend", "keyctl", "--description-prefix", prefix,
                 "--prefix", "s",
                 "--count", "2",
-            ])
-        #expect(result.status == 0, "\(result.error)")
+            ], environment: testEnvironment)
+        #expect(result.status == 0, "\(result.stderr)")
         #expect(try await store.list(.accessKey) == ["s-0", "s-1"])
         #expect(try await store.read(.accessKey(profile: "s-1")) == SecretString("secret-of-s-1"))
         for name in ["s-0", "s-1"] { try await store.delete(.accessKey(profile: name)) }

@@ -1,5 +1,6 @@
 import Foundation
 import KeywardSystem
+import KeywardTestSupport
 import Testing
 
 @testable import KeywardVault
@@ -17,10 +18,12 @@ struct SecretServiceSecretStoreTests {
         let store = SecretServiceSecretStore(schemaName: schema)
         let item = try VaultItem.accessKey(profile: "dev")
         try await store.store(SecretString("s3cret"), for: item)
-        let found = try runProgram(secretTool, ["search", "--all", "keyward-kind", "access-key", "xdg:schema", schema])
+        let found = try TestProcess.run(
+            URL(fileURLWithPath: secretTool), ["search", "--all", "keyward-kind", "access-key", "xdg:schema", schema],
+            environment: testEnvironment)
         try await store.delete(item)
         // The item's path ("[/1]") and its dates vary; everything else is exact.
-        let lines = (found.output + found.error).split(separator: "\n").map(String.init)
+        let lines = (found.stdout + found.stderr).split(separator: "\n").map(String.init)
             .filter { !$0.hasPrefix("[") && !$0.hasPrefix("created = ") && !$0.hasPrefix("modified = ") }
         #expect(
             lines == [
@@ -30,14 +33,17 @@ struct SecretServiceSecretStoreTests {
     }
 
     @Test func withoutASessionBusTheProbeLoadsNothing() throws {
-        let result = try runProgram(helperExecutable, ["libsecret-loading"])
-        #expect(result.output == "no bus: unavailable(reason: \"no D-Bus session bus\"), libsecret loaded: false\n")
+        let result = try TestProcess.run(
+            URL(fileURLWithPath: helperExecutable), ["libsecret-loading"], environment: testEnvironment)
+        #expect(result.stdout == "no bus: unavailable(reason: \"no D-Bus session bus\"), libsecret loaded: false\n")
     }
 
     @Test func libsecretIsLoadedOnlyWhenTheSecretServiceIsUsed() throws {
-        let result = try runProgram(
-            helperExecutable, ["libsecret-loading", "--bus", "unix:path=/nonexistent/keyward-test"])
-        let lines = result.output.split(separator: "\n").map(String.init)
+        let result = try TestProcess.run(
+            URL(fileURLWithPath: helperExecutable),
+            ["libsecret-loading", "--bus", "unix:path=/nonexistent/keyward-test"],
+            environment: testEnvironment)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "before: libsecret loaded: false")
         #expect(lines.last == "after: libsecret loaded: true")
     }

@@ -34,17 +34,19 @@ struct VaultKeyCacheTests {
     static func found(_ description: String, in keyring: String) throws -> Bool {
         let keyctl = try #require(
             ExecutableSearch.find("keyctl", in: testEnvironment["PATH"]), "keyctl is not installed")
-        return try runProgram(keyctl, ["search", keyring, "user", description]).status == 0
+        return try TestProcess.run(
+            URL(fileURLWithPath: keyctl), ["search", keyring, "user", description], environment: testEnvironment
+        ).status == 0
     }
 
     /// The helper's `vault-unlock` lines (see Sources/KeywardVaultTestHelper/VaultUnlock.swift).
     static func unlock(_ directory: String, _ extra: [String], input: String) throws -> [String] {
-        let result = try runProgram(
-            helperExecutable,
+        let result = try TestProcess.run(
+            URL(fileURLWithPath: helperExecutable),
             ["vault-unlock", "--directory", directory, "--ttl", "60", "--passphrase", "stdin"] + extra,
-            input: input)
-        #expect(result.status == 0, "\(result.error)")
-        return result.output.split(separator: "\n").map(String.init)
+            environment: testEnvironment, stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.split(separator: "\n").map(String.init)
     }
 
     /// Issue 12, item 3: in a login session of its own (joined as pam_keyinit does), the derived key is kept

@@ -45,29 +45,28 @@ struct AddCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = CommandContext(global: global)
+        try await run(in: CommandContext(global: global))
+    }
+
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in context: CommandContext) async throws {
         _ = try VaultItem.accessKey(profile: profile)  // refuse an unusable name before asking for a secret
         let vault = try context.keyVault()
         try vault.checkKeepsKeys()  // and a backend that forgets at reboot
-        if fromLegacyKeyring { return try await moveLegacyKey(into: vault) }
+        if fromLegacyKeyring { return try await moveLegacyKey(into: vault, output: context.output) }
         let (accessKeyID, secret) = try readKey(context: context)
         let key = StoredKey(accessKeyID: accessKeyID, secretAccessKey: secret, storedAt: Date())
         switch key.shape {
         case .longTerm:
             break
         case .temporary:
-            FileHandle.standardError.write(
-                Data(
-                    ("keyward: warning: \(key.maskedAccessKeyID) is a temporary (ASIA) key from an STS session: it "
-                        + "stops working when its session expires and its session token is not stored; store the "
-                        + "IAM user's long-lived AKIA key instead\n").utf8))
+            context.output.notice(
+                "warning: \(key.maskedAccessKeyID) is a temporary (ASIA) key from an STS session: it "
+                    + "stops working when its session expires and its session token is not stored; store the "
+                    + "IAM user's long-lived AKIA key instead")
         case .unrecognized:
             // Never repeat the value: it may be a secret typed into the wrong prompt.
-            throw CommandExit(
-                code: 1,
-                description:
-                    "profile \(profile): the access key id does not look like one (expected AKIA followed by "
-                    + "upper-case letters and digits); nothing was stored")
+            throw VaultError.unrecognizedAccessKeyID(profile: profile)
         }
         let existing = try await vault.key(profile: profile)
         if let existing, !force, !existing.holdsSameKey(as: key) {
@@ -82,7 +81,7 @@ struct AddCommand: AsyncParsableCommand {
         }
         let replaced = existing != nil
         try await vault.storeKey(key, profile: profile)
-        print(
+        context.output.line(
             "\(replaced ? "Replaced the key of" : "Added") profile \(profile): \(key.maskedAccessKeyID) in "
                 + "\(vault.store.kind) (\(vault.store.location)), \(vault.store.kind.persistence)")
     }
@@ -90,21 +89,18 @@ struct AddCommand: AsyncParsableCommand {
     /// Moves the un-namespaced `keyward:access-key:PROFILE` of an older Keyward into this home's vault, which
     /// only then deletes it from the user keyring (issue 21, item 2). A different key already stored here is
     /// never replaced by it: the user decides which one is current.
-    private func moveLegacyKey(into vault: KeyVault) async throws {
+    private func moveLegacyKey(into vault: KeyVault, output: CommandOutput) async throws {
         let legacy = LegacyKeyctlKeys()
         guard let old = try legacy.key(profile: profile) else {
-            throw CommandExit(
-                code: 1, description: "profile \(profile): no key of an older Keyward in the kernel user keyring")
+            throw VaultError.noLegacyKey(profile: profile)
         }
         if let existing = try await vault.key(profile: profile), !existing.holdsSameKey(as: old) {
-            throw CommandExit(
-                code: 1,
-                description:
-                    "profile \(profile): \(vault.store.kind) already holds another key (\(existing.maskedAccessKeyID)); "
-                    + "the legacy key \(old.maskedAccessKeyID) stays in the kernel user keyring")
+            throw VaultError.legacyKeyConflicts(
+                profile: profile, backend: vault.store.kind, stored: existing.maskedAccessKeyID,
+                legacy: old.maskedAccessKeyID)
         }
         _ = try await legacy.move(profile: profile, into: vault)
-        print(
+        output.line(
             "Moved profile \(profile): \(old.maskedAccessKeyID) from the kernel user keyring to \(vault.store.kind) "
                 + "(\(vault.store.location)), \(vault.store.kind.persistence)")
     }
@@ -115,10 +111,10 @@ struct AddCommand: AsyncParsableCommand {
         let secret: String
         if env {
             guard let envID = context.environment["AWS_ACCESS_KEY_ID"], !envID.isEmpty else {
-                throw CommandExit(code: 1, description: "profile \(profile): --env: AWS_ACCESS_KEY_ID is not set")
+                throw CommandError.keyVariableMissing(profile: profile, variable: "AWS_ACCESS_KEY_ID")
             }
             guard let envSecret = context.environment["AWS_SECRET_ACCESS_KEY"], !envSecret.isEmpty else {
-                throw CommandExit(code: 1, description: "profile \(profile): --env: AWS_SECRET_ACCESS_KEY is not set")
+                throw CommandError.keyVariableMissing(profile: profile, variable: "AWS_SECRET_ACCESS_KEY")
             }
             (id, secret) = (envID, envSecret)
         } else {
@@ -127,15 +123,12 @@ struct AddCommand: AsyncParsableCommand {
                 id = try prompt.readSecret(prompt: "Access key ID for profile \(profile): ").unredacted
                 secret = try prompt.readSecret(prompt: "Secret access key: ").unredacted
             } catch {
-                throw CommandExit(
-                    code: 1,
-                    description: "profile \(profile): cannot prompt for the key (\(error)); use --env to read it from "
-                        + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+                throw CommandError.keyPromptFailed(profile: profile, reason: "\(error)")
             }
         }
         let trimmedSecret = secret.trimmingCharacters(in: .whitespaces)
         guard !trimmedSecret.isEmpty else {
-            throw CommandExit(code: 1, description: "profile \(profile): the secret access key is empty")
+            throw VaultError.emptySecretAccessKey(profile: profile)
         }
         return (id.trimmingCharacters(in: .whitespaces), SecretString(trimmedSecret))
     }

@@ -80,7 +80,11 @@ struct AssumeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = CommandContext(global: global)
+        try await run(in: CommandContext(global: global))
+    }
+
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in context: CommandContext) async throws {
         let resolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
         let source = try await resolver.signingKey(forProfile: sourceProfile, region: region)
         // The source profile's MFA settings are reused, as the AWS CLI and aws-vault read a profile's
@@ -114,13 +118,13 @@ struct AssumeCommand: AsyncParsableCommand {
 
 extension AssumeCommand {
     /// Prints where the credentials went and when they expire, to stderr (stdout is data only).
-    static func report(_ message: String, expiration: Date?) {
-        var line = "keyward: " + message
+    static func report(_ message: String, expiration: Date?, to output: CommandOutput) {
+        var line = message
         if let expiration {
             let minutes = max(0, Int(expiration.timeIntervalSinceNow / 60))
             line += "; expires \(ISO8601Timestamp.format(expiration)) (in \(minutes / 60)h\(minutes % 60)m)"
         }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        output.notice(line)
     }
 
     /// Replaces this process with `/bin/sh -c command`, the credentials in its environment (and no other
@@ -134,6 +138,6 @@ extension AssumeCommand {
             of: context.environment.variables, credentials: credentials, region: region)
         let code = ProcessReplacement.replace(
             executable: "/bin/sh", arguments: ["/bin/sh", "-c", command], environment: environment)
-        throw CommandExit(code: 127, description: "cannot run /bin/sh: \(SystemError.message(forErrno: code))")
+        throw SystemError.shellUnavailable(shell: "/bin/sh", code: code)
     }
 }

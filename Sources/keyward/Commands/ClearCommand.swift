@@ -20,7 +20,11 @@ struct ClearCommand: AsyncParsableCommand {
     var profile: String?
 
     func run() async throws {
-        let context = CommandContext(global: global)
+        try await run(in: CommandContext(global: global))
+    }
+
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in context: CommandContext) async throws {
         let cache = try context.sessionCache()
         // What the profile resolves to, so a session it shares with an identical profile is found too.
         var plans: Set<String> = []
@@ -35,6 +39,6 @@ struct ClearCommand: AsyncParsableCommand {
         let scope = profile.map { " for \($0)" } ?? ""
         var message = "Cleared \(count) cached \(what)\(scope)."
         if profile == nil, await VaultKeyCache.forgetAll() > 0 { message += " The vault is locked again." }
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        context.output.message(message)
     }
 }

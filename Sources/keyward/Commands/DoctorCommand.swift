@@ -47,7 +47,11 @@ struct DoctorCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let context = CommandContext(global: global)
+        try await run(in: CommandContext(global: global))
+    }
+
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in context: CommandContext) async throws {
         var doctor = Doctor(
             environment: context.environment, paths: ConfigPaths(environment: context.environment),
             keywardHome: try context.keywardHome)
@@ -56,9 +60,9 @@ struct DoctorCommand: AsyncParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            context.output.line(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
-            print(Self.text(report), terminator: "")
+            context.output.write(Self.text(report))
         }
         if report.hasHighFindings { throw ExitCode(1) }
     }

@@ -52,7 +52,7 @@ extension ExecCommand {
         do {
             try child.run()
         } catch {
-            throw CommandExit(code: 126, description: "\(arguments[0]): \(error.localizedDescription)")
+            throw CommandError.childNotStarted(program: arguments[0], reason: error.localizedDescription)
         }
         for await _ in exited { break }
         return child.terminationReason == .uncaughtSignal ? 128 + child.terminationStatus : child.terminationStatus

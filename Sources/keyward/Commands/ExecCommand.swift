@@ -49,34 +49,64 @@ struct ExecCommand: AsyncParsableCommand {
     var command: [String] = []
 
     func run() async throws {
-        let context = CommandContext(global: global)
-        if let outer = context.environment["KEYWARD_PROFILE"], !allowNested {
-            throw CommandExit(
-                code: 1,
-                description:
-                    "already inside keyward exec for profile \(outer); exit that shell first or pass --allow-nested")
-        }
-        let argv = command.isEmpty ? [context.environment["SHELL"] ?? "/bin/sh"] : command
-        guard let executable = ExecutableSearch.find(argv[0], in: context.environment["PATH"]) else {
-            throw CommandExit(code: 127, description: "\(argv[0]): command not found")
-        }
-        let options = CredentialOptions(useSessionToken: !noSession, duration: duration?.seconds)
-        let resolver = try context.credentialResolver(mfaToken: mfaToken, options: options)
-        if let server {
-            try await runWithServer(
-                server, resolver: resolver, context: context, executable: executable, arguments: argv)
-        }
-        let result = try await resolver.credentials(for: profile)
+        try await run(in: CommandContext(global: global))
+    }
 
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in context: CommandContext) async throws {
+        if let server {
+            let (executable, argv) = try program(in: context)
+            try await runWithServer(
+                server, resolver: try resolver(in: context), context: context, executable: executable,
+                arguments: argv)
+        }
+        let launch = try await childLaunch(in: context)
+        try Self.replaceProcess(
+            executable: launch.executable, arguments: launch.arguments, environment: launch.environment)
+    }
+
+    /// What `exec` becomes: the program, its argv and the whole environment it starts with.
+    struct ChildLaunch: Equatable {
+        /// The program's absolute path.
+        var executable: String
+        /// Its argv, the name as typed first.
+        var arguments: [String]
+        /// Everything the child sees: the caller's variables without Keyward's secrets or other
+        /// credentials, and the profile's (`CredentialEnvironment.forChild`).
+        var environment: [String: String]
+    }
+
+    /// Resolves the credentials and says what the process would become, without becoming it (the
+    /// in-process tests check what a child would see through this).
+    func childLaunch(in context: CommandContext) async throws -> ChildLaunch {
+        let (executable, argv) = try program(in: context)
+        let result = try await resolver(in: context).credentials(for: profile)
         let environment = CredentialEnvironment.forChild(
             of: context.environment.variables, credentials: result.credentials, region: result.region,
             profile: result.profile)
-        try Self.replaceProcess(executable: executable, arguments: argv, environment: environment)
+        return ChildLaunch(executable: executable, arguments: argv, environment: environment)
+    }
+
+    /// The program to run and its argv, checked before any credential is fetched.
+    private func program(in context: CommandContext) throws -> (String, [String]) {
+        if let outer = context.environment["KEYWARD_PROFILE"], !allowNested {
+            throw CommandError.nestedExec(outerProfile: outer)
+        }
+        let argv = command.isEmpty ? [context.environment["SHELL"] ?? "/bin/sh"] : command
+        guard let executable = ExecutableSearch.find(argv[0], in: context.environment["PATH"]) else {
+            throw SystemError.commandNotFound(argv[0])
+        }
+        return (executable, argv)
+    }
+
+    private func resolver(in context: CommandContext) throws -> CredentialResolver {
+        let options = CredentialOptions(useSessionToken: !noSession, duration: duration?.seconds)
+        return try context.credentialResolver(mfaToken: mfaToken, options: options)
     }
 
     /// Becomes the program, or throws the reason it could not.
     static func replaceProcess(executable: String, arguments: [String], environment: [String: String]) throws -> Never {
         let code = ProcessReplacement.replace(executable: executable, arguments: arguments, environment: environment)
-        throw CommandExit(code: 126, description: "\(arguments[0]): \(SystemError.message(forErrno: code))")
+        throw SystemError.cannotExecute(program: arguments[0], reason: SystemError.message(forErrno: code))
     }
 }

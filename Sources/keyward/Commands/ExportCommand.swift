@@ -38,10 +38,14 @@ struct ExportCommand: AsyncParsableCommand {
     var noSession = false
 
     func run() async throws {
-        let context = CommandContext(global: global)
+        try await run(in: CommandContext(global: global))
+    }
+
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in context: CommandContext) async throws {
         let options = CredentialOptions(useSessionToken: !noSession, duration: duration?.seconds)
         let resolver = try context.credentialResolver(mfaToken: mfaToken, options: options)
         let result = try await resolver.credentials(for: profile)
-        print(CredentialOutput.render(result, format: format), terminator: "")
+        context.output.write(CredentialOutput.render(result, format: format))
     }
 }

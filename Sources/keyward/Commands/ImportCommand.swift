@@ -45,12 +45,16 @@ struct ImportCommand: AsyncParsableCommand {
     var profiles: [String] = []
 
     func run() async throws {
-        let context = CommandContext(global: global)
+        try await run(in: CommandContext(global: global))
+    }
+
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in context: CommandContext) async throws {
         let paths = ConfigPaths(environment: context.environment)
         let path = from ?? paths.credentials
         let displayName = paths.displayName(for: path)
         guard let file = try ConfigFile.load(path: path, displayName: displayName, kind: .credentials) else {
-            throw CommandExit(code: 1, description: "\(displayName): no such file; nothing to import")
+            throw FederationError.importFileMissing(file: displayName)
         }
         var candidates = ImportCandidate.all(in: file)
         let missing = profiles.filter { name in !candidates.contains { $0.profile == name } }
@@ -67,18 +71,16 @@ struct ImportCommand: AsyncParsableCommand {
                 ? nil : { [resolver] key, name in try await Self.identity(of: key, profile: name, resolver) },
             scrub: scrub,
             // Unbuffered, so a killed run has shown what it did.
-            report: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) })
+            report: { [output = context.output] line in output.line(line) })
         for name in missing { run.fail(name, "not in \(displayName)") }
         for candidate in candidates { try await run.importProfile(candidate) }
         if let backup = run.backup {
-            FileHandle.standardError.write(
-                Data(
-                    ("keyward: the original file is kept at \(backup) (mode 0600); it still holds the keys in "
-                        + "plaintext: delete it when you are satisfied\n").utf8))
+            context.output.notice(
+                "the original file is kept at \(backup) (mode 0600); it still holds the keys in "
+                    + "plaintext: delete it when you are satisfied")
         }
         guard run.failures.isEmpty else {
-            throw CommandExit(
-                code: 1, description: "not imported: \(run.failures.joined(separator: ", ")); see the lines above")
+            throw FederationError.keysNotImported(profiles: run.failures)
         }
     }
 

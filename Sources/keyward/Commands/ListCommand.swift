@@ -16,7 +16,11 @@ struct ListCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let context = CommandContext(global: global)
+        try await run(in: CommandContext(global: global))
+    }
+
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in context: CommandContext) async throws {
         // One read of the config files: the resolver's own serves the names and the plans.
         let credentialResolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
         let resolver = credentialResolver.profiles
@@ -42,10 +46,10 @@ struct ListCommand: AsyncParsableCommand {
                     }, survivesReboot: key == nil ? nil : vault.store.kind.survivesReboot))
         }
         let listing = VaultListing(profiles: entries)
-        print(json ? try listing.jsonText() : listing.table(), terminator: json ? "\n" : "")
+        context.output.write(json ? try listing.jsonText() + "\n" : listing.table())
         if entries.isEmpty, !json {
             // Nothing on stdout looked like a failure (issue 21, item 15); stdout stays data only.
-            ErrorPresenter.notice(
+            context.output.notice(
                 "no profiles: none in the AWS config files, no key in \(vault.store.kind) and no cached session; "
                     + "add a key with keyward add PROFILE")
         }

@@ -41,13 +41,13 @@ struct LoginCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = CommandContext(global: global)
+        try await run(in: CommandContext(global: global))
+    }
+
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in context: CommandContext) async throws {
         guard try context.profileResolver().profile(named: profile).roleARN != nil else {
-            throw CommandExit(
-                code: 1,
-                description:
-                    "profile \(profile) has no role_arn: only role sessions can sign in to the console"
-                    + " (AWS refuses GetSessionToken credentials and long-lived keys)")
+            throw FederationError.consoleSignInNeedsRole(profile: profile)
         }
         let resolver = try context.credentialResolver(mfaToken: mfaToken, options: CredentialOptions())
         let resolved = try await resolver.credentials(for: profile)
@@ -67,11 +67,11 @@ struct LoginCommand: AsyncParsableCommand {
             context.logger.debug("no answer", metadata: ["endpoint": "\(host)", "error": "\(error)"])
             switch error {
             case .timeout:
-                throw CommandExit(code: 1, description: "console sign-in: \(host) did not answer within 15 s")
+                throw FederationError.consoleSignInTimedOut(host: host, seconds: 15)
             case .connection(let reason):
-                throw CommandExit(code: 1, description: "console sign-in: cannot reach \(host): \(reason)")
+                throw FederationError.consoleSignInUnreachable(host: host, reason: reason)
             }
         }
-        print(signIn.loginURL(token: try ConsoleSignIn.signInToken(from: answer)))
+        context.output.line(signIn.loginURL(token: try ConsoleSignIn.signInToken(from: answer)))
     }
 }

@@ -19,13 +19,14 @@ struct RemoveCommand: AsyncParsableCommand {
     var force = false
 
     func run() async throws {
-        let context = CommandContext(global: global)
+        try await run(in: CommandContext(global: global))
+    }
+
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in context: CommandContext) async throws {
         let vault = try context.keyVault()
         guard let key = try await vault.key(profile: profile) else {
-            throw CommandExit(
-                code: 1,
-                description: "profile \(profile): no access key is stored in \(vault.store.kind) "
-                    + "(\(vault.store.location)); nothing was removed")
+            throw VaultError.keyNotStored(profile: profile, backend: vault.store.kind, location: vault.store.location)
         }
         if !force {
             try TerminalConfirmation(profile: profile, outcomeIfNot: "nothing was removed").confirm(
@@ -38,7 +39,7 @@ struct RemoveCommand: AsyncParsableCommand {
         // person says "this profile should no longer work here".
         let dropped = try await context.sessionCache(sharing: vault).clear(profile: profile)
         let sessions = dropped == 0 ? "" : " and \(dropped) cached session\(dropped == 1 ? "" : "s")"
-        print(
+        context.output.line(
             "Removed the access key \(key.maskedAccessKeyID)\(sessions) of profile \(profile) from "
                 + "\(vault.store.kind)")
     }

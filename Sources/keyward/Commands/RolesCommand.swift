@@ -44,7 +44,11 @@ struct RolesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = CommandContext(global: global)
+        try await run(in: CommandContext(global: global))
+    }
+
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in context: CommandContext) async throws {
         let credentialResolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
         let source = try await credentialResolver.signingKey(forProfile: profile)
         let sts = STSClient(client: credentialResolver.client(for: try source.endpoints.sts()))
@@ -82,13 +86,13 @@ struct RolesCommand: AsyncParsableCommand {
             }
         }
         rows.sort { $0.arn < $1.arn }
-        if let note { FileHandle.standardError.write(Data(("keyward: " + note + "\n").utf8)) }
+        if let note { context.output.notice(note) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+            context.output.line(String(decoding: try encoder.encode(rows), as: UTF8.self))
         } else {
-            print(Self.table(rows), terminator: "")
+            context.output.write(Self.table(rows))
         }
     }
 

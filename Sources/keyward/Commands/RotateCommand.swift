@@ -24,7 +24,11 @@ struct RotateCommand: AsyncParsableCommand {
     var mfaToken: String?
 
     func run() async throws {
-        let context = CommandContext(global: global)
+        try await run(in: CommandContext(global: global))
+    }
+
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in context: CommandContext) async throws {
         let credentialResolver = try context.credentialResolver(mfaToken: nil, options: CredentialOptions())
         // A profile that exists only in the vault gets the environment's settings alone.
         let endpoints = try credentialResolver.endpoints(forProfile: profile)
@@ -36,8 +40,7 @@ struct RotateCommand: AsyncParsableCommand {
                 token: mfaToken, terminal: TerminalPrompt(), processEnvironment: context.environment.variables)
             mfa = (serial, try source.code(serial: serial, profile: profile, mfaProcess: settings?.mfaProcess))
         } else if mfaToken != nil {
-            throw CommandExit(
-                code: 1, description: "profile \(profile) has no mfa_serial in the config; --mfa-token needs one")
+            throw CredentialsError.mfaTokenWithoutSerial(profile: profile)
         }
         let vault = try context.keyVault()
         var rotation = KeyRotation(
@@ -45,7 +48,7 @@ struct RotateCommand: AsyncParsableCommand {
             service: AWSAccessKeyService(
                 sts: credentialResolver.client(for: try endpoints.sts()),
                 iam: credentialResolver.client(for: try endpoints.iam())),
-            progress: { line in FileHandle.standardError.write(Data(("keyward: " + line + "\n").utf8)) })
+            progress: { [output = context.output] line in output.notice(line) })
         rotation.mfa = mfa
         // Without a usable session cache there is nothing to drop; the rotation itself must not fail for it.
         rotation.sessions = try? context.sessionCache(sharing: vault)
@@ -55,7 +58,7 @@ struct RotateCommand: AsyncParsableCommand {
         let dropped = outcome.droppedSessions
         let sessions =
             dropped == 0 ? "" : ", \(dropped) cached session\(dropped == 1 ? "" : "s") of the old key dropped"
-        print(
+        context.output.line(
             "Rotated profile \(profile) (user \(outcome.user)): new key \(masked(outcome.newKeyID)) stored in "
                 + "\(vault.store.kind) (\(vault.store.kind.persistence)), "
                 + "old key \(masked(outcome.oldKeyID)) \(deleted)\(sessions)")

@@ -46,16 +46,23 @@ struct SamlCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = CommandContext(global: global)
+        try await run(in: CommandContext(global: global))
+    }
+
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in context: CommandContext) async throws {
         let input = Self.readStandardInput(limit: SAMLAssertion.defaultInputLimit + 1)
         let assertion = try SAMLAssertion(input: input)
         switch assertion.validity(at: Date()) {
         case .valid:
             break
         case .notYetValid(let notBefore):
-            Self.warn("the SAML assertion is not valid before \(ISO8601Timestamp.format(notBefore)); STS may refuse it")
+            Self.warn(
+                context,
+                "the SAML assertion is not valid before \(ISO8601Timestamp.format(notBefore)); STS may refuse it")
         case .expired(let notOnOrAfter):
             Self.warn(
+                context,
                 "the SAML assertion expired at \(ISO8601Timestamp.format(notOnOrAfter)); STS will likely refuse it,"
                     + " sign in to the IdP again")
         }
@@ -92,7 +99,7 @@ struct SamlCommand: AsyncParsableCommand {
             let answer = try prompt.readLine(prompt: "The SAML response offers these roles:\n\(list)\nRole number: ")
             guard let number = Int(answer.trimmingCharacters(in: .whitespaces)), roles.indices.contains(number - 1)
             else {
-                throw CommandExit(code: 1, description: "no role numbered \"\(answer)\"; choose 1 to \(roles.count)")
+                throw FederationError.samlRoleNumberInvalid(answer: answer, count: roles.count)
             }
             return roles[number - 1]
         } catch SystemError.noTerminal {
@@ -100,7 +107,7 @@ struct SamlCommand: AsyncParsableCommand {
         }
     }
 
-    static func warn(_ message: String) {
-        FileHandle.standardError.write(Data(("keyward: warning: " + message + "\n").utf8))
+    static func warn(_ context: CommandContext, _ message: String) {
+        context.output.notice("warning: " + message)
     }
 }

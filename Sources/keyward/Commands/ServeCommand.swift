@@ -33,7 +33,11 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = CommandContext(global: global)
+        try await run(in: CommandContext(global: global))
+    }
+
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in context: CommandContext) async throws {
         let resolver = try context.credentialResolver(mfaToken: mfaToken, options: CredentialOptions())
         let roleARN = try? resolver.plan(for: profile).0.roles.last?.roleARN
         let server = CredentialServer(
@@ -45,8 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
             for (name, value) in endpoint.environment.sorted(by: { $0.key < $1.key }) {
                 lines += "export \(name)=\(value)\n"
             }
-            FileHandle.standardOutput.write(Data(lines.utf8))
-            FileHandle.standardError.write(Data("keyward: serving \(profile) on \(endpoint.url); Ctrl-C stops\n".utf8))
+            context.output.write(lines)
+            context.output.notice("serving \(profile) on \(endpoint.url); Ctrl-C stops")
         }
     }
 }

@@ -22,7 +22,11 @@ struct WhoamiCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let context = CommandContext(global: global)
+        try await run(in: CommandContext(global: global))
+    }
+
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in context: CommandContext) async throws {
         // A plain key is used as it is here: a session would only add a call.
         let options = CredentialOptions(plainKeySessions: false)
         let resolver = try context.credentialResolver(mfaToken: mfaToken, options: options)
@@ -33,11 +37,10 @@ struct WhoamiCommand: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = try encoder.encode(identity)
-            print(String(decoding: data, as: UTF8.self))
+            context.output.line(String(decoding: data, as: UTF8.self))
         } else {
-            print("Arn:     \(identity.arn)")
-            print("Account: \(identity.account)")
-            print("UserId:  \(identity.userID)")
+            context.output.write(
+                "Arn:     \(identity.arn)\nAccount: \(identity.account)\nUserId:  \(identity.userID)\n")
         }
     }
 }

@@ -14,20 +14,31 @@ struct CommandContext: Sendable {
     let logger: Logger
     /// `--backend`, else `KEYWARD_BACKEND`.
     let requestedBackend: String?
+    /// Where the command's data and messages go: the process's streams, or a test's buffers.
+    let output: CommandOutput
     /// `KeywardHome.resolve`, checked once per process (the cached path asks for the home three times).
     private let home: Result<String, KeywardHome.Problem>
 
-    init(global: GlobalOptions, environment: [String: String] = ProcessEnvironment.current()) {
+    /// The context of a command run by the binary, or by a test with its own environment and output.
+    /// - Parameters:
+    ///   - global: the global flags (`--debug`, `--backend`).
+    ///   - environment: the whole environment (the process's in the binary; a dictionary in tests).
+    ///   - output: where stdout and stderr text goes.
+    init(
+        global: GlobalOptions, environment: [String: String] = ProcessEnvironment.current(),
+        output: CommandOutput = .process
+    ) {
         let environment = Environment(environment)
         self.init(
             environment: environment, logger: global.makeLogger(),
-            requestedBackend: global.backend ?? environment["KEYWARD_BACKEND"])
+            requestedBackend: global.backend ?? environment["KEYWARD_BACKEND"], output: output)
     }
 
-    init(environment: Environment, logger: Logger, requestedBackend: String?) {
+    init(environment: Environment, logger: Logger, requestedBackend: String?, output: CommandOutput = .process) {
         self.environment = environment
         self.logger = logger
         self.requestedBackend = requestedBackend
+        self.output = output
         home = Result { () throws(KeywardHome.Problem) in try KeywardHome.resolve(environment) }
     }
 
@@ -58,14 +69,14 @@ struct CommandContext: Sendable {
     }
 
     /// The settings every backend may need.
-    /// - Throws: `CommandExit` when `KEYWARD_FILE_KEY_TTL` is not a duration, `KeywardHome.Problem`.
+    /// - Throws: `VaultError` when `KEYWARD_FILE_KEY_TTL` is not a duration, `KeywardHome.Problem`.
     func storeSettings() throws -> SecretStoreSettings {
         var settings = SecretStoreSettings(
             home: try keywardHome, passphrase: passphraseSource(), environment: environment.variables)
         settings.vaultKeyLifetime = try vaultKeyLifetime()
         // The library only says why the key was not kept (issue 12, item 3); the one line is the CLI's.
-        settings.vaultKeyNotice = { notKept in
-            ErrorPresenter.notice(
+        settings.vaultKeyNotice = { [output] notKept in
+            output.notice(
                 "\(Self.vaultKeyLifetimeVariable): \(notKept); the passphrase is asked for each time (run from a "
                     + "login session, or a shell started with keyctl session -, to cache it)")
         }
@@ -77,15 +88,11 @@ struct CommandContext: Sendable {
 
     /// `KEYWARD_FILE_KEY_TTL` (`300`, `90s`, `5m`, at most 1h): how long the file vault's derived key stays in
     /// the session keyring after an unlock; unset or `0`, the passphrase is asked for by every command.
-    /// - Throws: `CommandExit` when the value is not a duration of at most an hour.
-    func vaultKeyLifetime() throws(CommandExit) -> Duration? {
+    /// - Throws: `VaultError.invalidVaultKeyLifetime` when the value is not a duration of at most an hour.
+    func vaultKeyLifetime() throws(VaultError) -> Duration? {
         guard let text = environment[Self.vaultKeyLifetimeVariable], !text.isEmpty, text != "0" else { return nil }
         guard let duration = CredentialDuration(argument: text), duration.seconds <= 3600 else {
-            throw CommandExit(
-                code: 1,
-                description:
-                    "\(Self.vaultKeyLifetimeVariable)=\(text): expected a duration of at most 1h, such as 300, 90s or 5m"
-            )
+            throw .invalidVaultKeyLifetime(variable: Self.vaultKeyLifetimeVariable, value: text)
         }
         return .seconds(duration.seconds)
     }

@@ -12,7 +12,7 @@ extension CommandContext {
     /// backend of `backendSelection()`, namespaced by `KEYWARD_HOME`.
     /// - Parameter vault: the keys' vault when the command has it open; its store is reused when sessions
     ///   live in the same backend, so the file store's passphrase is asked for (and scrypt run) once.
-    /// - Throws: `VaultError` when no backend can be chosen or built, `CommandExit` for a bad override.
+    /// - Throws: `VaultError` when no backend can be chosen or built or an override is bad.
     func sessionCache(sharing vault: KeyVault? = nil) throws -> SessionCache {
         let namespace = SessionCache.namespace(forHome: try keywardHome)
         if KeyctlSecretStore.probe() == .available {
@@ -66,7 +66,7 @@ extension CommandContext {
             profiles: try profileResolver(), environment: environment, keys: try credentialKeySource(),
             cache: try cache ?? sessionCache(), lockDirectory: try keywardHome + "/locks",
             mfa: MFACodeSource(token: mfaToken, terminal: TerminalPrompt(), processEnvironment: environment.variables),
-            options: options, logger: logger, lockNotice: { wait in ErrorPresenter.notice(wait.description) })
+            options: options, logger: logger, lockNotice: { [output] wait in output.notice(wait.description) })
     }
 
     /// `DEVICE:INODE:SIZE:MTIME` of a file, or `absent`.

@@ -29,7 +29,8 @@ struct SessionDelivery {
         try await file.writeSession(credentials, profile: outputProfile)
         if !quiet {
             AssumeCommand.report(
-                "wrote [\(outputProfile)] to \(file.displayName) for \(role)", expiration: credentials.expiration)
+                "wrote [\(outputProfile)] to \(file.displayName) for \(role)", expiration: credentials.expiration,
+                to: context.output)
         }
     }
 }

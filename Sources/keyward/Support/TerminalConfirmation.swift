@@ -12,18 +12,19 @@ struct TerminalConfirmation {
     var outcomeIfNot: String
 
     /// Asks `question`; returns when the answer is yes.
-    /// - Throws: `CommandExit` when there is no terminal, the answer is not yes, or the terminal fails.
+    /// - Throws: `CommandError.notConfirmed` when there is no terminal, the answer is not yes, or the
+    ///   terminal fails.
     func confirm(_ question: String, forceHint: String) throws {
         let answer: String
         do {
             answer = try TerminalPrompt().readLine(prompt: question + " [y/N] ", limit: 16)
         } catch SystemError.noTerminal {
-            throw CommandExit(code: 1, description: "profile \(profile): \(forceHint); \(outcomeIfNot)")
+            throw CommandError.notConfirmed(profile: profile, reason: forceHint, outcome: outcomeIfNot)
         } catch {
-            throw CommandExit(code: 1, description: "profile \(profile): \(error); \(outcomeIfNot)")
+            throw CommandError.notConfirmed(profile: profile, reason: "\(error)", outcome: outcomeIfNot)
         }
         guard ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
-            throw CommandExit(code: 1, description: "profile \(profile): not confirmed; \(outcomeIfNot)")
+            throw CommandError.notConfirmed(profile: profile, reason: "not confirmed", outcome: outcomeIfNot)
         }
     }
 }

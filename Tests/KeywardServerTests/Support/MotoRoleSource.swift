@@ -2,6 +2,7 @@ import Foundation
 import KeywardAWS
 import KeywardServer
 import KeywardSystem
+import KeywardTestSupport
 import Synchronization
 
 /// Role credentials that moto issued (through `Fixtures/sts_fixture.py`), handed out one set per call in order,
@@ -35,7 +36,9 @@ final class MotoRoleSource: CredentialSource {
         let fixture = try Python.fixture("sts_fixture.py")
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
         environment["HOME"] = FileManager.default.temporaryDirectory.path
-        let outcome = try await RunningProcess([python, fixture, moto, "\(count)"], environment: environment).outcome()
+        let outcome = try await TestProcess(
+            URL(fileURLWithPath: "/usr/bin/env"), [python, fixture, moto, "\(count)"], environment: environment
+        ).outcome()
         guard outcome.status == 0, let issued = try? JSONDecoder().decode(Issued.self, from: Data(outcome.stdout.utf8))
         else { throw FixtureFailed(description: "sts_fixture.py: \(outcome.stderr.suffix(800))") }
         roleARN = issued.roleArn
@@ -65,8 +68,9 @@ final class MotoRoleSource: CredentialSource {
 enum Python {
     /// The interpreter's absolute path (`python3` on PATH may be a pyenv shim, which needs the real HOME).
     static func executable() async throws -> String {
-        let outcome = try await RunningProcess(
-            ["python3", "-c", "import sys; print(sys.executable)"], environment: ProcessInfo.processInfo.environment
+        let outcome = try await TestProcess(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import sys; print(sys.executable)"],
+            environment: ProcessInfo.processInfo.environment
         ).outcome(timeout: .seconds(60))
         let path = outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         guard outcome.status == 0, !path.isEmpty else {

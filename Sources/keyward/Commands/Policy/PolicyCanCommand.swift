@@ -46,12 +46,16 @@ struct PolicyCanCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        try await PolicyExitStatus.run { try await answer() }
+        try await run(in: CommandContext(global: global))
+    }
+
+    /// The command's work, with its surroundings given (tests pass their own environment and output).
+    func run(in commandContext: CommandContext) async throws {
+        try await PolicyExitStatus.run { try await answer(in: commandContext) }
     }
 
     /// Prints the explanation and returns the decision.
-    private func answer() async throws -> Decision {
-        let commandContext = CommandContext(global: global)
+    private func answer(in commandContext: CommandContext) async throws -> Decision {
         // A plain key is used as it is: IAM reads need no session, and one would only add a call.
         let resolver = try commandContext.credentialResolver(
             mfaToken: mfaToken, options: CredentialOptions(plainKeySessions: false))
@@ -75,7 +79,7 @@ struct PolicyCanCommand: AsyncParsableCommand {
             json
             ? ExplanationRenderer.json(explanation, policies: set)
             : ExplanationRenderer.render(explanation, policies: set)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        commandContext.output.write(text)
         return explanation.decision
     }
 }

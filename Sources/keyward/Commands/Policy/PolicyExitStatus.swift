@@ -9,8 +9,8 @@ enum PolicyExitStatus {
     ///
     /// - Parameter body: prints its answer and returns the decision, or `nil` when there is no single
     ///   decision (a batch reports one per line and exits 0).
-    /// - Throws: `CommandExit` with code 1 after a deny (its description is the decision), code 2 for
-    ///   any error of `body` (with that error's one-line description); argument-parser's errors as they are.
+    /// - Throws: `CommandError.policyDenied` after a deny (status 1), `.policyUnanswered` wrapping any
+    ///   error of `body` (status 2); argument-parser's errors as they are.
     static func run(_ body: () async throws -> Decision?) async throws {
         let decision: Decision?
         do {
@@ -18,9 +18,9 @@ enum PolicyExitStatus {
         } catch let error where error is ValidationError || error is CleanExit || error is ExitCode {
             throw error
         } catch {
-            throw CommandExit(code: 2, description: ErrorPresenter.message(for: error))
+            throw CommandError.policyUnanswered(error)
         }
         guard let decision, decision.kind != .allowed else { return }
-        throw CommandExit(code: 1, description: decision.description)
+        throw CommandError.policyDenied(decision)
     }
 }

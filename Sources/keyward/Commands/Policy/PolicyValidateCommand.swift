@@ -102,11 +102,7 @@ struct PolicyValidateCommand: AsyncParsableCommand {
         let fileCount = Set(zip(groups, failing).filter { $0.1 > 0 }.map(\.0.file)).count
         guard count > 0 else { return }
         if failOn == .error { throw PolicyError.validationFailed(errorCount: count, fileCount: fileCount) }
-        let findings = count == 1 ? "1 finding" : "\(count) findings"
-        let filesText = fileCount == 1 ? "1 file" : "\(fileCount) files"
-        throw CommandExit(
-            code: 1,
-            description: "policy validation found \(findings) at \(failOn.severity.rawValue) or above in \(filesText)")
+        throw PolicyError.findingsAtOrAbove(severity: failOn.severity.rawValue, count: count, fileCount: fileCount)
     }
 }
 

@@ -1,68 +1,75 @@
 import Foundation
 import KeywardPolicy
+import KeywardTestSupport
 import Testing
 
 /// End-to-end tests of `keyward policy ...`: exact stdout, stderr and exit status.
 @Suite(
     .enabled(
-        if: KeywardBinary.isAvailable,
-        "keyward binary not found next to the test bundle; run `swift build` first or set KEYWARD_BINARY"))
+        if: TestRequirement.runs(KeywardCLI.isBuilt),
+        "keyward binary not found next to the test bundle; run `swift build` first"))
 struct PolicyCommandTests {
-    static let readPolicy = P.policy(
+    static let readPolicy = PolicyFiles.policy(
         "{\"Sid\":\"Read\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::reports/*\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}"
     )
-    static let badPolicy = P.policy(P.allow("\"s3:*\"", condition: "{\"StringEqualz\":{\"a:b\":\"c\"}}"))
+    static let badPolicy =
+        #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEqualz":{"a:b":"c"}}}]}"#
 
     let directory: URL
 
     init() throws {
-        directory = try KeywardBinary.directory([
+        directory = try PolicyFiles.directory([
             "read.json": Self.readPolicy, "bad.json": Self.badPolicy,
             "requests.jsonl":
                 "{\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::reports/a\",\"context\":{\"aws:MultiFactorAuthPresent\":\"true\"},\"id\":1}\n{\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::reports/a\",\"id\":2}\n",
             "broken.jsonl": "{\"action\":\"s3:GetObject\"}\n{oops}\n",
-            "assume.json": P.policy(P.allow("\"sts:AssumeRole\"")),
-            "trust.json": EvaluationLogicCases.trust("arn:aws:iam::111122223333:user/carol"),
-            "admin.json": P.policy(P.allow()), "s3only.json": P.policy(P.allow("\"s3:*\"")),
-            "deny.json": P.policy(P.deny()), "noprincipal.json": P.policy(P.allow("\"s3:GetObject\"")),
+            "assume.json":
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#,
+            "trust.json":
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:user/carol"},"Action":"sts:AssumeRole"}]}"#,
+            "admin.json": #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#,
+            "s3only.json": #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#,
+            "deny.json": #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}"#,
+            "noprincipal.json":
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#,
             "sqs.jsonl":
                 "{\"action\":\"sqs:SendMessage\",\"resource\":\"arn:aws:sqs:us-east-1:999999999999:q\",\"principal\":\"arn:aws:iam::123456789012:user/jo\"}\n",
         ])
     }
 
-    func run(_ arguments: String..., stdin: String? = nil) throws -> KeywardBinary.Result {
-        try KeywardBinary.run(arguments, in: directory, stdin: stdin)
+    func run(_ arguments: String..., stdin: String? = nil) throws -> KeywardCLI.Result {
+        try PolicyFiles.run(arguments, in: directory, stdin: stdin ?? "")
     }
 
     @Test func templatePrintsThePolicy() throws {
         let result = try run("policy", "template", "pseudo-sudo", "--account", "123456789012")
         let expected = try PolicyTemplate.pseudoSudo.render(PolicyTemplate.Options(accountID: "123456789012"))
-        #expect(result == KeywardBinary.Result(status: 0, stdout: expected, stderr: ""))
+        #expect(result == KeywardCLI.Result(status: 0, stdout: expected, stderr: ""))
     }
 
     @Test func templateErrorsAreOneLine() throws {
         #expect(
             try run("policy", "template", "sudo")
-                == KeywardBinary.Result(
+                == KeywardCLI.Result(
                     status: 1, stdout: "",
                     stderr:
                         "keyward: unknown template \"sudo\"; known: mfa-required, assume-only, pseudo-sudo, abac-team\n"
                 ))
         #expect(
             try run("policy", "template", "assume-only", "--account", "123456789012")
-                == KeywardBinary.Result(
+                == KeywardCLI.Result(
                     status: 1, stdout: "",
                     stderr: "keyward: template assume-only: --role: give at least one role name\n"))
     }
 
     @Test func validateCleanFile() throws {
-        #expect(try run("policy", "validate", "read.json") == KeywardBinary.Result(status: 0, stdout: "", stderr: ""))
+        #expect(try run("policy", "validate", "read.json") == KeywardCLI.Result(status: 0, stdout: "", stderr: ""))
     }
 
     @Test func validateFailsOnErrors() throws {
         #expect(
             try run("policy", "validate", "read.json", "bad.json")
-                == KeywardBinary.Result(
+                == KeywardCLI.Result(
                     status: 1,
                     stdout:
                         "bad.json:1:100: ERROR INVALID_CONDITION_OPERATOR Statement[0].Condition: unknown operator \"StringEqualz\"\n"
@@ -71,7 +78,7 @@ struct PolicyCommandTests {
                     stderr: "keyward: policy validation found 1 error in 1 file\n"))
         #expect(
             try run("policy", "validate", "missing.json")
-                == KeywardBinary.Result(
+                == KeywardCLI.Result(
                     status: 1, stdout: "", stderr: "keyward: missing.json: cannot read: no such file\n"))
     }
 
@@ -108,7 +115,7 @@ struct PolicyCommandTests {
             try run(
                 "policy", "simulate", "--policy", "read.json", "--action", "s3:GetObject", "--resource",
                 "arn:aws:s3:::reports/a", "--context", "aws:MultiFactorAuthPresent=true", "--output", "json")
-                == KeywardBinary.Result(
+                == KeywardCLI.Result(
                     status: 0,
                     stdout:
                         #"{"decision":"allowed","reason":"identityAllowed","statements":[{"policy":"read.json","statement":"Statement[0]","sid":"Read","effect":"Allow"}]}"#
@@ -122,17 +129,17 @@ struct PolicyCommandTests {
             + "\n" + #"{"id":2,"decision":"implicitDeny","reason":"noAllow","statements":[]}"# + "\n"
         #expect(
             try run("policy", "simulate", "--policy", "read.json", "--requests", "requests.jsonl", "--output", "jsonl")
-                == KeywardBinary.Result(status: 0, stdout: answers, stderr: ""))
+                == KeywardCLI.Result(status: 0, stdout: answers, stderr: ""))
         let requests = try String(contentsOf: directory.appendingPathComponent("requests.jsonl"), encoding: .utf8)
         #expect(
             try run("policy", "simulate", "--policy", "read.json", "--requests", "-", "--jobs", "2", stdin: requests)
-                == KeywardBinary.Result(status: 0, stdout: answers, stderr: ""))
+                == KeywardCLI.Result(status: 0, stdout: answers, stderr: ""))
     }
 
     @Test func batchWithUnreadableLines() throws {
         #expect(
             try run("policy", "simulate", "--policy", "read.json", "--requests", "broken.jsonl")
-                == KeywardBinary.Result(
+                == KeywardCLI.Result(
                     // Item 11: an error exits 2 (it exited 1), apart from 1 for a denied request.
                     status: 2,
                     stdout: #"{"decision":"implicitDeny","reason":"noAllow","statements":[]}"# + "\n"
@@ -145,7 +152,7 @@ struct PolicyCommandTests {
     @Test func simulateRefusesBrokenPolicies() throws {
         #expect(
             try run("policy", "simulate", "--policy", "bad.json", "--action", "s3:GetObject")
-                == KeywardBinary.Result(
+                == KeywardCLI.Result(
                     // Item 11: an error exits 2 (it exited 1).
                     status: 2, stdout: "",
                     stderr: "keyward: bad.json: Statement[0].Condition: unknown operator \"StringEqualz\"\n"))
@@ -156,9 +163,9 @@ struct PolicyCommandTests {
             try run(
                 "policy", "simulate", "--policy", "assume.json", "--resource-policy", "trust.json", "--action",
                 "sts:AssumeRole",
-                "--resource", "arn:aws:iam::111122223333:role/Ops", "--principal", PolicyTesting.alice, "--output",
+                "--resource", "arn:aws:iam::111122223333:role/Ops", "--principal", PolicyFiles.alice, "--output",
                 "json")
-                == KeywardBinary.Result(
+                == KeywardCLI.Result(
                     // Item 11: a deny exits 1 (it exited 0).
                     status: 1,
                     stdout: #"{"decision":"implicitDeny","reason":"resourcePolicyRequired","statements":[]}"# + "\n",
@@ -181,12 +188,12 @@ struct PolicyCommandTests {
                 "policy", "simulate", "--policy", "admin.json", "--action", "sqs:SendMessage", "--resource",
                 "arn:aws:sqs:us-east-1:999999999999:q", "--principal", "arn:aws:iam::123456789012:user/jo",
                 "--output", "json")
-                == KeywardBinary.Result(
+                == KeywardCLI.Result(
                     status: 1, stdout: answer + "\n",
                     stderr: "keyward: implicitDeny (cross-account: the resource-based policy does not allow it)\n"))
         #expect(
             try run("policy", "simulate", "--policy", "admin.json", "--requests", "sqs.jsonl")
-                == KeywardBinary.Result(status: 0, stdout: answer + "\n", stderr: ""))
+                == KeywardCLI.Result(status: 0, stdout: answer + "\n", stderr: ""))
     }
 
     /// Item 4 (see ``PolicyHardeningTests/resourcePolicyWithoutPrincipalIsRefused()``): an error, not a decision.
@@ -194,8 +201,8 @@ struct PolicyCommandTests {
         #expect(
             try run(
                 "policy", "simulate", "--resource-policy", "noprincipal.json", "--action", "s3:GetObject", "--resource",
-                "arn:aws:s3:::reports/a", "--principal", PolicyTesting.alice)
-                == KeywardBinary.Result(
+                "arn:aws:s3:::reports/a", "--principal", PolicyFiles.alice)
+                == KeywardCLI.Result(
                     status: 2, stdout: "",
                     stderr:
                         "keyward: noprincipal.json: Statement[0]: no Principal or NotPrincipal in a resource policy\n"))
@@ -205,12 +212,12 @@ struct PolicyCommandTests {
     @Test func simulateWithoutPoliciesIsAnImplicitDeny() throws {
         #expect(
             try run("policy", "simulate", "--action", "s3:GetObject", "--output", "json")
-                == KeywardBinary.Result(
+                == KeywardCLI.Result(
                     status: 1, stdout: #"{"decision":"implicitDeny","reason":"noAllow","statements":[]}"# + "\n",
                     stderr: "keyward: implicitDeny (no policy allows it)\n"))
         #expect(
             try run("policy", "simulate", "--action", "sts:GetCallerIdentity", "--output", "json")
-                == KeywardBinary.Result(
+                == KeywardCLI.Result(
                     status: 0, stdout: #"{"decision":"allowed","reason":"alwaysAllowed","statements":[]}"# + "\n",
                     stderr: ""))
     }

@@ -1,22 +1,23 @@
 import Foundation
-import KeywardPolicy
+import KeywardTestSupport
 import Testing
 
 /// End-to-end tests of `keyward policy actions`, `summary` and the catalogue side of `validate` (issue 14).
 @Suite(
     .enabled(
-        if: KeywardBinary.isAvailable,
-        "keyward binary not found next to the test bundle; run `swift build` first or set KEYWARD_BINARY"))
+        if: TestRequirement.runs(KeywardCLI.isBuilt),
+        "keyward binary not found next to the test bundle; run `swift build` first"))
 struct PolicyCatalogCommandTests {
     let directory: URL
 
     init() throws {
-        directory = try KeywardBinary.directory([
-            "typo.json": P.policy(P.allow("\"s3:GetObjekt\"", "\"arn:aws:s3:::b/*\"")),
-            "list.json": P.policy(P.allow("\"s3:ListBucket\"", "\"arn:aws:s3:::b/*\"")),
-            "read.json": P.policy(
-                P.allow("[\"s3:Get*\",\"s3:ListBucket\"]", "[\"arn:aws:s3:::b\",\"arn:aws:s3:::b/*\"]"),
-                P.deny("\"s3:GetObjectAcl\"", "\"*\"")),
+        directory = try PolicyFiles.directory([
+            "typo.json":
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObjekt","Resource":"arn:aws:s3:::b/*"}]}"#,
+            "list.json":
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::b/*"}]}"#,
+            "read.json":
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","s3:ListBucket"],"Resource":["arn:aws:s3:::b","arn:aws:s3:::b/*"]},{"Effect":"Deny","Action":"s3:GetObjectAcl","Resource":"*"}]}"#,
             "broken.json": "{\"Version\":",
             "gaad.json": """
             {"UserDetailList":[{"UserName":"alice","Arn":"arn:aws:iam::111122223333:user/alice",
@@ -28,15 +29,15 @@ struct PolicyCatalogCommandTests {
         ])
     }
 
-    func run(_ arguments: String...) throws -> KeywardBinary.Result {
-        try KeywardBinary.run(arguments, in: directory)
+    func run(_ arguments: String...) throws -> KeywardCLI.Result {
+        try PolicyFiles.run(arguments, in: directory)
     }
 
     @Test func actionsExpandsPatterns() throws {
         let result = try run("policy", "actions", "iam:?assRole", "s3:GetObject")
         #expect(
             result
-                == KeywardBinary.Result(
+                == KeywardCLI.Result(
                     status: 0,
                     stdout:
                         "iam:PassRole\tPermissions management\trole*\ns3:GetObject\tRead\taccesspointobject, object\n",
@@ -57,14 +58,14 @@ struct PolicyCatalogCommandTests {
     @Test func actionsRefusesPatternsThatMatchNothing() throws {
         #expect(
             try run("policy", "actions", "s3:Gett*")
-                == KeywardBinary.Result(status: 1, stdout: "", stderr: "keyward: \"s3:Gett*\" matches no action\n"))
+                == KeywardCLI.Result(status: 1, stdout: "", stderr: "keyward: \"s3:Gett*\" matches no action\n"))
         #expect(try run("policy", "actions", "s3:Get*", "--access-level", "admin").status == 64)
     }
 
     @Test func validateUsesTheCatalogue() throws {
         #expect(
             try run("policy", "validate", "typo.json")
-                == KeywardBinary.Result(
+                == KeywardCLI.Result(
                     status: 1,
                     stdout:
                         "typo.json:1:65: ERROR INVALID_ACTION Statement[0].Action: the action \"s3:GetObjekt\" does not exist; did you mean \"s3:GetObject\"?\n",
@@ -102,7 +103,7 @@ struct PolicyCatalogCommandTests {
     @Test func validateBadInputIsOneLine() throws {
         #expect(
             try run("policy", "validate", "--authorization-details", "read.json")
-                == KeywardBinary.Result(
+                == KeywardCLI.Result(
                     status: 1, stdout: "",
                     stderr:
                         "keyward: read.json: not GetAccountAuthorizationDetails output (no UserDetailList, RoleDetailList or Policies)\n"
@@ -128,7 +129,7 @@ struct PolicyCatalogCommandTests {
         let result = try run("policy", "summary", "read.json")
         #expect(
             result
-                == KeywardBinary.Result(
+                == KeywardCLI.Result(
                     status: 0,
                     stdout:
                         "s3 (Amazon S3): Limited: List, Read; resources: arn:aws:s3:::b, arn:aws:s3:::b/*; conditions: none\n",

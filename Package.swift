@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "KeywardServer", targets: ["KeywardServer"]),
         .library(name: "KeywardAudit", targets: ["KeywardAudit"]),
         .library(name: "KeywardCatalog", targets: ["KeywardCatalog"]),
+        .library(name: "KeywardAnalysis", targets: ["KeywardAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -74,6 +75,8 @@ let package = Package(
         // module's validator and summaries use it; its evaluator never does.
         .target(name: "KeywardCatalog"),
         .target(name: "KeywardPolicy", dependencies: ["KeywardCatalog"]),
+        // Access checks with counterexamples (issue 15): decided with the policy engine, over the catalogue.
+        .target(name: "KeywardAnalysis", dependencies: ["KeywardPolicy", "KeywardCatalog"]),
         // IAM's answers (GetAccountAuthorizationDetails, per-entity reads) as the policy engine's input.
         .target(
             name: "KeywardAudit",
@@ -102,6 +105,7 @@ let package = Package(
             dependencies: [
                 "KeywardSystem", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardCredentials",
                 "KeywardFederation", "KeywardPolicy", "KeywardCatalog", "KeywardServer", "KeywardAudit",
+                "KeywardAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -121,6 +125,9 @@ let package = Package(
         ),
         // `swift run -c release keyward-policy-bench`: the in-process policy evaluation benchmark.
         .executableTarget(name: "keyward-policy-bench", dependencies: ["KeywardPolicy"]),
+        // `swift run -c release keyward-access-bench`: the access checks' time per check (scripts/bench-access).
+        .executableTarget(
+            name: "keyward-access-bench", dependencies: ["KeywardAnalysis", "KeywardPolicy", "KeywardCatalog"]),
         // scripts/bench-server: a credential server on a static source, for the load test.
         .executableTarget(
             name: "keyward-server-bench",
@@ -150,6 +157,7 @@ let package = Package(
         ),
         .testTarget(name: "KeywardPolicyTests", dependencies: ["KeywardPolicy", "KeywardCatalog", "keyward"]),
         .testTarget(name: "KeywardCatalogTests", dependencies: ["KeywardCatalog"]),
+        .testTarget(name: "KeywardAnalysisTests", dependencies: ["KeywardAnalysis", "KeywardPolicy", "KeywardCatalog"]),
         .testTarget(name: "KeywardAuditTests", dependencies: ["KeywardAudit", "KeywardPolicy", "KeywardAWS"]),
         .testTarget(
             name: "KeywardAWSTests",

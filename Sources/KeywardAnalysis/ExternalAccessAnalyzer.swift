@@ -60,34 +60,40 @@ public struct ExternalAccessAnalyzer: Sendable {
                     zip(space.keys, visit.configs).filter { $0.1.pinned }.map { $0.0.key.lowercased() })
                 let isService = request.principalKind == .service
                 if zone.contains(context: visit.context, pinned: pinned, isService: isService) { return true }
-                let statements = setting.deciding(request, in: set)
-                let granting = statements.compactMap { description in
-                    policy.statements.first { $0.path == description.statement }
-                }
-                let shown = ExternalAccessAnalyzer.principalMap(request, space: space)
-                let bound = ZoneOfTrust.boundingKeys.contains { pinned.contains($0) }
-                let isPublic = shown["AWS"] == "*" && !bound
-                var condition: [String: String] = [:]
-                for clause in granting.flatMap(\.conditions) {
-                    condition[clause.key] = clause.values.joined(separator: ",")
-                }
-                let groupKey = "\(shown.sorted { $0.key < $1.key })|\(condition.sorted { $0.key < $1.key })|\(isPublic)"
-                let actions = granting.flatMap(\.actions.patterns)
-                let resources = granting.flatMap { $0.resources?.patterns ?? ["*"] }
-                if var existing = groups[groupKey] {
-                    existing.action = ExternalAccessAnalyzer.merged(existing.action, actions)
-                    existing.resource = ExternalAccessAnalyzer.merged(existing.resource, resources)
-                    existing.statements += statements.filter { !existing.statements.contains($0) }
-                    groups[groupKey] = existing
-                } else {
-                    order.append(groupKey)
-                    groups[groupKey] = ExternalAccessFinding(
-                        principal: shown, action: ExternalAccessAnalyzer.merged([], actions),
-                        resource: ExternalAccessAnalyzer.merged([], resources), condition: condition,
-                        isPublic: isPublic, statements: statements,
-                        counterexample: Counterexample(
-                            action: request.action, resource: request.resource, principal: request.principal,
-                            resourceAccount: setting.resourceAccount, context: visit.context))
+                // One finding per granting statement, as Access Analyzer reports each statement's grant.
+                for description in setting.deciding(request, in: set) where description.effect == "Allow" {
+                    guard let statement = policy.statements.first(where: { $0.path == description.statement })
+                    else { continue }
+                    let toEveryone = statement.principals.map { $0.anyone || $0.aws.contains("*") } ?? false
+                    let shown =
+                        toEveryone && !statement.principals!.negated
+                        ? ["AWS": "*"] : ExternalAccessAnalyzer.principalMap(request, space: space)
+                    let bound = statement.conditions.contains { clause in
+                        let key = clause.key.lowercased()
+                        return ZoneOfTrust.boundingKeys.contains(key)
+                            && (pinned.contains(key) || PrincipalCandidates.derivedKeys.contains(key))
+                    }
+                    var condition: [String: String] = [:]
+                    for clause in statement.conditions { condition[clause.key] = clause.values.joined(separator: ",") }
+                    let isPublic = shown["AWS"] == "*" && !bound
+                    let groupKey =
+                        "\(shown.sorted { $0.key < $1.key })|\(condition.sorted { $0.key < $1.key })|\(isPublic)"
+                    let actions = statement.actions.patterns
+                    let resources = statement.resources?.patterns ?? ["*"]
+                    if var existing = groups[groupKey] {
+                        existing.action = ExternalAccessAnalyzer.merged(existing.action, actions)
+                        existing.resource = ExternalAccessAnalyzer.merged(existing.resource, resources)
+                        if !existing.statements.contains(description) { existing.statements.append(description) }
+                        groups[groupKey] = existing
+                    } else {
+                        order.append(groupKey)
+                        groups[groupKey] = ExternalAccessFinding(
+                            principal: shown, action: actions, resource: resources, condition: condition,
+                            isPublic: isPublic, statements: [description],
+                            counterexample: Counterexample(
+                                action: request.action, resource: request.resource, principal: request.principal,
+                                resourceAccount: setting.resourceAccount, context: visit.context))
+                    }
                 }
                 return true
             }

@@ -99,7 +99,9 @@ struct KeySpace: Sendable {
                 }
             }
         }
-        return try space.atoms().map { Config(values: [$0.witness], pinned: $0.pinned) }
+        // The policy's own values are the witnesses people recognise for the classes they fall in.
+        let preferred = readings.flatMap(\.clause.values) + ["true", "false"]
+        return try space.atoms(preferred: preferred).map { Config(values: [$0.witness], pinned: $0.pinned) }
     }
 
     /// Numbers or dates: each constant, a value between each pair, one below, one above, and text that

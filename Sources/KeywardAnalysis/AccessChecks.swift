@@ -8,8 +8,9 @@ import KeywardPolicy
 /// numbers, dates, CIDR blocks, booleans, key presence) cut requests into finitely many classes that no
 /// statement tells apart; a witness of each class is constructed (an automaton product for patterns) and
 /// decided by ``KeywardPolicy/PolicySet``. Constructs outside the procedure answer `UNKNOWN`:
-/// policy variables, a key compared as two kinds of value (text and number, say), a wildcard or
-/// `...IgnoreCase` operator on a key derived from the caller in a resource-based policy, a multivalued key
+/// policy variables, a key compared as two kinds of value (text and number, say), a wildcard, or an
+/// operator other than `StringEquals`, `StringLike`, `Arn...` and `Null`, on a key derived from the caller in a
+/// resource-based policy, a multivalued key
 /// with more than six value classes, and questions with more than two million request classes.
 ///
 /// ```swift

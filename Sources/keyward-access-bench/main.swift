@@ -25,6 +25,33 @@ for base in PolicyMutations.bases {
     }
 }
 
+// Policies of the size people write, up to 50 statements: the corpus's identity and bucket statements
+// repeated on distinct resources, and their mutations.
+func enlarged(_ document: PolicyDocument, to count: Int) -> PolicyDocument {
+    var result = document
+    result.source = document.source + "x\(count)"
+    result.statements = (0..<count).map { index in
+        var statement = document.statements[index % document.statements.count]
+        statement.path = "Statement[\(index)]"
+        statement.index = index
+        if let resources = statement.resources {
+            statement.resources = MatchList(
+                resources.patterns.map { $0 == "*" ? $0 : $0 + "/\(index)" }, negated: resources.negated)
+        }
+        return statement
+    }
+    return result
+}
+var large: [(PolicyDocument, PolicyDocument)] = []
+for base in PolicyMutations.bases where ["s3-prefix", "ec2-window", "bucket"].contains(base.name) {
+    let document = enlarged(try PolicyDocument.parse(base.json, source: base.name, kind: base.kind), to: 50)
+    for mutation in PolicyMutations.Mutation.allCases {
+        guard let mutated = PolicyMutations.mutate(document, mutation) else { continue }
+        large.append((document, mutated))
+        large.append((mutated, document))
+    }
+}
+
 func measure(_ body: () -> Void) -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     body()
@@ -34,10 +61,12 @@ func measure(_ body: () -> Void) -> Double {
 func report(_ name: String, _ times: [Double], count: Int) {
     let sorted = times.sorted()
     func at(_ fraction: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))] }
+    let padded = name.padding(toLength: 34, withPad: " ", startingAt: 0)
     print(
-        String(
-            format: "%-26@ %4d checks  p50 %7.2f ms  p90 %7.2f ms  max %7.2f ms", name as NSString, count, at(0.5),
-            at(0.9), sorted.last ?? 0))
+        padded
+            + String(
+                format: "%4d checks  p50 %7.2f ms  p90 %7.2f ms  max %7.2f ms", count, at(0.5), at(0.9),
+                sorted.last ?? 0))
 }
 
 var noNew: [Double] = []
@@ -55,8 +84,21 @@ for _ in 0..<rounds {
             measure { _ = analyzer.findings(for: document, zone: ZoneOfTrust(account: "123456789012")) })
     }
 }
+var largeNoNew: [Double] = []
+var largeVerdicts: [String: Int] = [:]
+for _ in 0..<rounds {
+    for (old, new) in large {
+        largeNoNew.append(
+            measure { largeVerdicts[checks.checkNoNewAccess(existing: old, new: new).result.rawValue, default: 0] += 1 }
+        )
+    }
+}
 print("keyward access checks, \(rounds) rounds over \(documents.count) policies, \(pairs.count) pairs")
 report("check-no-new-access", noNew, count: noNew.count)
 report("check-access-not-granted", notGranted, count: notGranted.count)
 report("check-no-public-access", noPublic, count: noPublic.count)
 report("access (findings)", access, count: access.count)
+report("check-no-new-access, 50 statements", largeNoNew, count: largeNoNew.count)
+print(
+    "  50-statement answers: \(largeVerdicts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))"
+)

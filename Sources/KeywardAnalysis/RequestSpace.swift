@@ -153,7 +153,9 @@ struct RequestSpace: Sendable {
         }
         for (document, statement) in statements {
             for resource in statement.resources?.patterns ?? [] {
-                try add(resource, variables: document.version.supportsVariables, origin: "\(statement.path).Resource")
+                try add(
+                    resource, variables: document.version.supportsVariables,
+                    origin: "\(document.source): \(statement.path).Resource")
             }
         }
         let owned = RequestSpace.namesRefusedActions(statements)

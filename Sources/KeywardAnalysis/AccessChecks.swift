@@ -89,6 +89,13 @@ public struct AccessChecks: Sendable {
     public func checkNoPublicAccess(_ policy: PolicyDocument) -> CheckResult {
         let setting = AnalysisSetting(for: policy)
         let set = setting.set(CompiledPolicy(policy))
+        // An outsider may bear any name: a wildcard on a key derived from the caller is not decided by the
+        // few outsiders below.
+        do throws(Undecidable) {
+            _ = try PrincipalCandidates([policy], freshAccount: "000000000000", excluded: [])
+        } catch {
+            return CheckResult(result: .unknown, reason: error.reason)
+        }
         let fresh = RequestSpace.freshAccount(
             avoiding: [policy], and: setting.resourceAccount.map { [$0] } ?? [])
         let outsiders = [

@@ -148,4 +148,19 @@ import Testing
         #expect(mixedResult.result == .unknown)
         #expect(mixedResult.reason.contains("s3:max-keys"))
     }
+
+    /// In a resource-based policy, a wildcard on a key derived from the caller cannot be decided by named
+    /// callers alone: UNKNOWN, for the public check too (an outsider may bear any name).
+    @Test func wildcardsOnDerivedKeysOfResourcePoliciesAreUnknown() throws {
+        let trust = try AnalysisTesting.document(
+            """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"},
+             "Action": "sts:AssumeRole", "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/Admin*"}}}]}
+            """, "trust.json", kind: .trust)
+        let result = AnalysisTesting.checks.checkNoNewAccess(existing: trust, new: trust)
+        #expect(result.result == .unknown)
+        #expect(result.reason.contains("aws:PrincipalArn"))
+        // Any account's role named Admin... may assume it: never a PASS made of the few outsiders tried.
+        #expect(AnalysisTesting.checks.checkNoPublicAccess(trust).result == .unknown)
+    }
 }

@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "KeywardServer", targets: ["KeywardServer"]),
         .library(name: "KeywardAudit", targets: ["KeywardAudit"]),
         .library(name: "KeywardCatalog", targets: ["KeywardCatalog"]),
+        .library(name: "KeywardAnalysis", targets: ["KeywardAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -76,6 +77,8 @@ let package = Package(
         // module's validator and summaries use it; its evaluator never does.
         .target(name: "KeywardCatalog"),
         .target(name: "KeywardPolicy", dependencies: ["KeywardCatalog", "KeywardSystem"]),
+        // Access checks with counterexamples (issue 15): decided with the policy engine, over the catalogue.
+        .target(name: "KeywardAnalysis", dependencies: ["KeywardPolicy", "KeywardCatalog", "KeywardSystem"]),
         // IAM's answers (GetAccountAuthorizationDetails, per-entity reads) as the policy engine's input.
         .target(
             name: "KeywardAudit",
@@ -97,13 +100,14 @@ let package = Package(
         ),
         .target(
             name: "KeywardTestSupport",
-            dependencies: ["KeywardAWS", "KeywardCredentials", "KeywardSystem", "KeywardVault"]
+            dependencies: ["KeywardAWS", "KeywardCredentials", "KeywardSystem", "KeywardVault", "KeywardPolicy"]
         ),
         .executableTarget(
             name: "keyward",
             dependencies: [
                 "KeywardSystem", "KeywardConfig", "KeywardAWS", "KeywardVault", "KeywardCredentials",
                 "KeywardFederation", "KeywardPolicy", "KeywardCatalog", "KeywardServer", "KeywardAudit",
+                "KeywardAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -123,6 +127,10 @@ let package = Package(
         ),
         // `swift run -c release keyward-policy-bench`: the in-process policy evaluation benchmark.
         .executableTarget(name: "keyward-policy-bench", dependencies: ["KeywardPolicy"]),
+        // `swift run -c release keyward-access-bench`: the access checks' time per check (scripts/bench-access).
+        .executableTarget(
+            name: "keyward-access-bench",
+            dependencies: ["KeywardAnalysis", "KeywardPolicy", "KeywardCatalog", "KeywardTestSupport"]),
         // scripts/bench-server: a credential server on a static source, for the load test.
         .executableTarget(
             name: "keyward-server-bench",
@@ -153,6 +161,9 @@ let package = Package(
         ),
         .testTarget(name: "KeywardPolicyTests", dependencies: ["KeywardPolicy", "KeywardCatalog"]),
         .testTarget(name: "KeywardCatalogTests", dependencies: ["KeywardCatalog"]),
+        .testTarget(
+            name: "KeywardAnalysisTests",
+            dependencies: ["KeywardAnalysis", "KeywardPolicy", "KeywardCatalog", "KeywardTestSupport"]),
         .testTarget(name: "KeywardAuditTests", dependencies: ["KeywardAudit", "KeywardPolicy", "KeywardAWS"]),
         .testTarget(
             name: "KeywardAWSTests",

@@ -19,6 +19,9 @@ enum CommandError: Error, CustomStringConvertible {
     case policyDenied(Decision)
     /// `policy can` / `policy simulate`: the question could not be answered (status 2); the cause's line.
     case policyUnanswered(any Error)
+    /// An access check answered `FAIL` or `UNKNOWN`, or `policy access` found external access (status 1);
+    /// the answer's one line (`FAIL: new.json allows it; ...`).
+    case accessCheckNotPassed(String)
 
     /// One line of fact.
     var description: String {
@@ -38,6 +41,8 @@ enum CommandError: Error, CustomStringConvertible {
             return decision.description
         case .policyUnanswered(let error):
             return ErrorPresenter.message(for: error)
+        case .accessCheckNotPassed(let summary):
+            return summary
         }
     }
 }

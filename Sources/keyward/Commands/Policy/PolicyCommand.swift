@@ -8,7 +8,9 @@ struct PolicyCommand: AsyncParsableCommand {
         subcommands: [
             PolicySimulateCommand.self, PolicyValidateCommand.self, PolicyActionsCommand.self,
             PolicySummaryCommand.self,
-            PolicyTemplateCommand.self, PolicyCanCommand.self,
+            PolicyTemplateCommand.self, PolicyCanCommand.self, PolicyAccessCommand.self,
+            PolicyCheckNoNewAccessCommand.self, PolicyCheckAccessNotGrantedCommand.self,
+            PolicyCheckNoPublicAccessCommand.self,
         ]
     )
 }

@@ -93,6 +93,12 @@ public enum AccountPolicies {
         struct CacheKey: Hashable {
             var text: [UInt8]
             var kind: PolicyKind
+
+            /// The text's bytes in one call: hashing them one by one was a tenth of a 2,000-principal account.
+            func hash(into hasher: inout Hasher) {
+                text.withUnsafeBytes { hasher.combine(bytes: $0) }
+                hasher.combine(kind)
+            }
         }
 
         mutating func check(_ node: JSONNode, kind: PolicyKind, subject: String) {

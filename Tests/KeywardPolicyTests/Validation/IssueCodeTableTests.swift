@@ -74,6 +74,24 @@ import Testing
         #expect(codes.contains(.createSLRWithStarInActionAndResource))
     }
 
+    /// "Policy size exceeds identity policy quota" is the customer's quota: an account's AWS managed policies
+    /// (arn:aws:iam::aws:policy/...) are larger and are not held to it, while the same text inline is.
+    @Test func awsManagedPoliciesAreNotHeldToTheCustomersSizeQuota() throws {
+        let row = try #require(Self.rows.first { $0.code == .policySizeExceedsIdentityPolicyQuota })
+        let document = row.trigger
+        let account = """
+            {"UserDetailList":[{"UserName":"u","UserPolicyList":[{"PolicyName":"big","PolicyDocument":\(document)}]}],
+             "Policies":[{"PolicyName":"Big","Arn":"arn:aws:iam::aws:policy/Big","PolicyVersionList":[
+              {"Document":\(document),"VersionId":"v1","IsDefaultVersion":true}]}]}
+            """
+        let groups = try AccountPolicies.validate(
+            Array(account.utf8), file: "gaad.json", catalog: try ServiceCatalog.embedded())
+        let sized = groups.filter { group in
+            group.findings.contains { $0.issueCode == .policySizeExceedsIdentityPolicyQuota }
+        }
+        #expect(sized.map(\.subject) == ["user u, inline policy big"])
+    }
+
     static let rows: [Row] = [
         // #access-analyzer-reference-policy-checks-error-json-syntax-error
         Row(

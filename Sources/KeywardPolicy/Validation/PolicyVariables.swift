@@ -124,16 +124,16 @@ struct FederatedProvider {
     var host: String
 
     init?(_ value: String) {
-        let fields = value.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        if fields.count == 6, fields[0] == "arn", fields[2] == "iam" {
-            if fields[5].hasPrefix("saml-provider/"), fields[5].count > "saml-provider/".count {
+        if let arn = ARNParts(value) {
+            guard arn.service == "iam" else { return nil }
+            if arn.resource.hasPrefix("saml-provider/"), arn.resource.count > "saml-provider/".count {
                 isSAML = true
                 host = ""
                 return
             }
-            if fields[5].hasPrefix("oidc-provider/"), fields[5].count > "oidc-provider/".count {
+            if arn.resource.hasPrefix("oidc-provider/"), arn.resource.count > "oidc-provider/".count {
                 isSAML = false
-                host = String(fields[5].dropFirst("oidc-provider/".count)).lowercased()
+                host = String(arn.resource.dropFirst("oidc-provider/".count)).lowercased()
                 return
             }
             return nil

@@ -299,11 +299,14 @@ struct ReferenceChecks {
     ) {
         let roles = Set(principals.aws.filter { $0.contains(":role/") })
         for value in principals.aws {
-            let fields = value.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-            guard fields.count == 6, fields[0] == "arn", fields[2] == "sts", fields[5].hasPrefix("assumed-role/")
-            else { continue }
-            let role = fields[5].dropFirst("assumed-role/".count).split(separator: "/").first.map(String.init) ?? ""
-            let parent = "arn:\(fields[1]):iam::\(fields[4]):role/\(role)"
+            guard let arn = ARNParts(value), arn.service == "sts", arn.resource.hasPrefix("assumed-role/") else {
+                continue
+            }
+            let role = arn.resource.dropFirst("assumed-role/".count).split(separator: "/").first.map(String.init) ?? ""
+            let parent = ARNParts(
+                partition: arn.partition, service: "iam", account: arn.account, resource: "role/" + role
+            )
+            .description
             if roles.contains(parent) {
                 add(
                     .redundantPrincipalInRoleTrustPolicy, statement, element,

@@ -81,6 +81,15 @@ extension ServiceCatalog {
 
     /// The actions of a set, in catalogue order (by service prefix, then name).
     public func actions(in set: ActionSet) -> [CatalogAction] {
-        set.indices.filter { $0 < storage.actions.count }.map { CatalogAction(storage: storage, index: $0) }
+        // A complement holds actions of services nothing has read yet.
+        var last = -1
+        return set.indices.filter { $0 < storage.actions.count }.map { index in
+            let service = storage.service(ofAction: index)
+            if service != last {
+                storage.load(service)
+                last = service
+            }
+            return CatalogAction(storage: storage, index: index)
+        }
     }
 }

@@ -13,6 +13,12 @@ public struct CatalogService: Sendable, Hashable {
 
     private var record: CatalogStorage.ServiceRecord { storage.services[index] }
 
+    /// The record, with the service's block read: what every property but `prefix` and `name` needs.
+    private var loadedRecord: CatalogStorage.ServiceRecord {
+        storage.load(index)
+        return storage.services[index]
+    }
+
     /// The service prefix used in actions and ARNs, e.g. `s3`.
     public var prefix: String { storage.string(record.prefix) }
     /// The service's name, e.g. `Amazon S3`.
@@ -21,17 +27,17 @@ public struct CatalogService: Sendable, Hashable {
     /// The condition keys the service defines (its own and the `aws:` keys it supports), sorted
     /// case-insensitively.
     public var conditionKeys: [ConditionKey] {
-        record.keys.map { conditionKey(at: Int($0)) }
+        loadedRecord.keys.map { conditionKey(at: Int($0)) }
     }
 
     /// The resource types, sorted by name.
     public var resourceTypes: [ResourceType] {
-        record.resources.map { resourceType(at: Int($0)) }
+        loadedRecord.resources.map { resourceType(at: Int($0)) }
     }
 
     /// The actions, sorted case-insensitively by name.
     public var actions: [CatalogAction] {
-        record.actions.map { CatalogAction(storage: storage, index: Int($0)) }
+        loadedRecord.actions.map { CatalogAction(storage: storage, index: Int($0)) }
     }
 
     /// The action with this name, matched case-insensitively as IAM matches actions.
@@ -40,6 +46,7 @@ public struct CatalogService: Sendable, Hashable {
     /// - Returns: the action, or `nil` when the service has none by that name.
     public func action(_ name: String) -> CatalogAction? {
         let target = Array(name.utf8)
+        let record = loadedRecord
         var low = Int(record.actions.lowerBound)
         var high = Int(record.actions.upperBound)
         while low < high {
@@ -74,7 +81,7 @@ public struct CatalogService: Sendable, Hashable {
     /// Each resource type's name and parsed ARN format (parse once, compare with many `Resource` values).
     public var arnFormats: [(name: String, format: ARNFormat)] {
         if let known = storage.arnFormats.withLock({ $0[index] }) { return known }
-        let parsed = record.resources.map { absolute in
+        let parsed = loadedRecord.resources.map { absolute in
             let resource = storage.resources[Int(absolute)]
             return (name: storage.string(resource.name), format: ARNFormat(storage.string(resource.arn)))
         }

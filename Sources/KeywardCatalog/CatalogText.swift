@@ -1,4 +1,4 @@
-/// The catalogue's line format, written by `scripts/catalog-generate` and indexed here once, on first use.
+/// The catalogue's line format, written by `scripts/catalog-generate`.
 ///
 /// One record per line, fields separated by tabs; each service's block starts with its `S` line:
 ///
@@ -10,11 +10,84 @@
 ///                                    k,k: action-level keys; deps: dependent actions joined by `,`
 /// ```
 ///
+/// The embedded catalogue puts a directory first instead of `S` lines, so that a service's block is read only
+/// when that service is first asked for (issue 14: a policy naming three services parses three blocks, not
+/// 445): one `D` line per service, in the order of the blocks that follow them (see ``directory(_:)``):
+///
+/// ```
+/// D  prefix  name  keys  resources  actions  bytes    counts of the block's K, R and A lines; its length
+/// ```
+///
 /// Numbers instead of repeated names keep the text near 1 MB for 20,000 actions. Every number is checked
-/// here, so reading a record later cannot fail.
+/// when its block is read, so reading a record later cannot fail.
 enum CatalogText {
     typealias Span = CatalogStorage.Span
 
+    /// One service's records, as its block is read: numbers within the service, checked against what came
+    /// before them.
+    struct Block {
+        var keys: [CatalogStorage.KeyRecord] = []
+        var resources: [CatalogStorage.ResourceRecord] = []
+        var actions: [CatalogStorage.ActionRecord] = []
+
+        /// Adds the record of a `K`, `R` or `A` line of the service numbered `service`.
+        mutating func add(
+            _ kind: UInt8, _ fields: [Span], count: Int, text: UnsafeBufferPointer<UInt8>, service: Int32, line: Int
+        ) throws(CatalogError) {
+            switch kind {
+            case UInt8(ascii: "K"):
+                guard count == 3, resources.isEmpty, actions.isEmpty else {
+                    throw .malformedData(line: line, reason: "misplaced condition key")
+                }
+                keys.append(CatalogStorage.KeyRecord(name: fields[1], type: fields[2]))
+            case UInt8(ascii: "R"):
+                guard count == 4, actions.isEmpty else {
+                    throw .malformedData(line: line, reason: "misplaced resource type")
+                }
+                try checkNumbers(text, fields[3], below: keys.count, line: line)
+                resources.append(CatalogStorage.ResourceRecord(name: fields[1], arn: fields[2], keys: fields[3]))
+            case UInt8(ascii: "A"):
+                guard count == 6 else { throw .malformedData(line: line, reason: "expected 6 fields") }
+                guard fields[2].count == 1, let level = AccessLevel(code: text[Int(fields[2].start)]) else {
+                    throw .malformedData(line: line, reason: "unknown access level")
+                }
+                try checkRows(text, fields[3], resources: resources.count, keys: keys.count, line: line)
+                try checkNumbers(text, fields[4], below: keys.count, line: line)
+                actions.append(
+                    CatalogStorage.ActionRecord(
+                        service: service, name: fields[1], level: level, rows: fields[3], keys: fields[4],
+                        dependents: fields[5]))
+            default:
+                throw .malformedData(line: line, reason: "unknown record type")
+            }
+        }
+    }
+
+    /// Splits the line that starts at `start` into at most `fields.count` tab-separated fields, without
+    /// allocating.
+    ///
+    /// - Returns: the number of fields and where the next line starts.
+    static func split(
+        _ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into fields: inout [Span], line: Int
+    ) throws(CatalogError) -> (count: Int, next: Int) {
+        var count = 0
+        var fieldStart = start
+        var index = start
+        while index < end, text[index] != UInt8(ascii: "\n") {
+            if text[index] == UInt8(ascii: "\t") {
+                guard count < fields.count - 1 else { throw .malformedData(line: line, reason: "too many fields") }
+                fields[count] = Span(start: Int32(fieldStart), end: Int32(index))
+                count += 1
+                fieldStart = index + 1
+            }
+            index += 1
+        }
+        fields[count] = Span(start: Int32(fieldStart), end: Int32(index))
+        guard fields[0].count == 1 else { throw .malformedData(line: line, reason: "no record type") }
+        return (count + 1, index + 1)
+    }
+
+    /// Reads a whole catalogue of `S` blocks (what tests build; the embedded one has a directory instead).
     static func index(
         _ text: UnsafeBufferPointer<UInt8>
     ) throws(CatalogError) -> (
@@ -26,74 +99,68 @@ enum CatalogText {
         var keys: [CatalogStorage.KeyRecord] = []
         var resources: [CatalogStorage.ResourceRecord] = []
         var actions: [CatalogStorage.ActionRecord] = []
-        actions.reserveCapacity(text.count / 48)
+        var block = Block()
+        func flush() {
+            guard let last = services.indices.last else { return }
+            let k = Int32(keys.count)
+            let r = Int32(resources.count)
+            let a = Int32(actions.count)
+            services[last].keys = k..<k + Int32(block.keys.count)
+            services[last].resources = r..<r + Int32(block.resources.count)
+            services[last].actions = a..<a + Int32(block.actions.count)
+            keys += block.keys
+            resources += block.resources
+            actions += block.actions
+            block = Block()
+        }
         var line = 0
         var start = 0
         var fields = [Span](repeating: Span(start: 0, end: 0), count: 6)
         while start < text.count {
             line += 1
-            // Split the line into at most six tab-separated fields without allocating.
-            var count = 0
-            var fieldStart = start
-            var index = start
-            while index < text.count, text[index] != UInt8(ascii: "\n") {
-                if text[index] == UInt8(ascii: "\t") {
-                    guard count < 5 else { throw .malformedData(line: line, reason: "too many fields") }
-                    fields[count] = Span(start: Int32(fieldStart), end: Int32(index))
-                    count += 1
-                    fieldStart = index + 1
-                }
-                index += 1
-            }
-            fields[count] = Span(start: Int32(fieldStart), end: Int32(index))
-            count += 1
-            start = index + 1
-            guard fields[0].count == 1 else { throw .malformedData(line: line, reason: "no record type") }
+            let (count, next) = try split(text, from: start, to: text.count, into: &fields, line: line)
+            start = next
             let kind = text[Int(fields[0].start)]
             if kind == UInt8(ascii: "S") {
                 guard count == 3 else { throw .malformedData(line: line, reason: "expected 3 fields") }
-                let k = Int32(keys.count)
-                let r = Int32(resources.count)
-                let a = Int32(actions.count)
+                flush()
                 services.append(
                     CatalogStorage.ServiceRecord(
-                        prefix: fields[1], name: fields[2], keys: k..<k, resources: r..<r, actions: a..<a))
+                        prefix: fields[1], name: fields[2], keys: 0..<0, resources: 0..<0, actions: 0..<0,
+                        block: Span(start: 0, end: 0), firstLine: 0))
                 continue
             }
             guard let last = services.indices.last else { throw .malformedData(line: line, reason: "no service") }
-            let service = services[last]
-            let keyCount = service.keys.count
-            switch kind {
-            case UInt8(ascii: "K"):
-                guard count == 3, service.resources.isEmpty, service.actions.isEmpty else {
-                    throw .malformedData(line: line, reason: "misplaced condition key")
-                }
-                keys.append(CatalogStorage.KeyRecord(name: fields[1], type: fields[2]))
-                services[last].keys = service.keys.lowerBound..<Int32(keys.count)
-            case UInt8(ascii: "R"):
-                guard count == 4, service.actions.isEmpty else {
-                    throw .malformedData(line: line, reason: "misplaced resource type")
-                }
-                try checkNumbers(text, fields[3], below: keyCount, line: line)
-                resources.append(CatalogStorage.ResourceRecord(name: fields[1], arn: fields[2], keys: fields[3]))
-                services[last].resources = service.resources.lowerBound..<Int32(resources.count)
-            case UInt8(ascii: "A"):
-                guard count == 6 else { throw .malformedData(line: line, reason: "expected 6 fields") }
-                guard fields[2].count == 1, let level = AccessLevel(code: text[Int(fields[2].start)]) else {
-                    throw .malformedData(line: line, reason: "unknown access level")
-                }
-                try checkRows(text, fields[3], resources: service.resources.count, keys: keyCount, line: line)
-                try checkNumbers(text, fields[4], below: keyCount, line: line)
-                actions.append(
-                    CatalogStorage.ActionRecord(
-                        service: Int32(last), name: fields[1], level: level, rows: fields[3], keys: fields[4],
-                        dependents: fields[5]))
-                services[last].actions = service.actions.lowerBound..<Int32(actions.count)
-            default:
-                throw .malformedData(line: line, reason: "unknown record type")
-            }
+            try block.add(kind, fields, count: count, text: text, service: Int32(last), line: line)
         }
+        flush()
         return (services, keys, resources, actions)
+    }
+
+    /// Reads one service's block of the embedded catalogue, checking it holds what its directory line says.
+    ///
+    /// - Parameters:
+    ///   - service: the service's directory record.
+    ///   - number: its position in the directory.
+    static func block(
+        _ text: UnsafeBufferPointer<UInt8>, of service: CatalogStorage.ServiceRecord, number: Int
+    ) throws(CatalogError) -> Block {
+        var block = Block()
+        var line = Int(service.firstLine)
+        var start = Int(service.block.start)
+        let end = Int(service.block.end)
+        var fields = [Span](repeating: Span(start: 0, end: 0), count: 6)
+        while start < end {
+            let (count, next) = try split(text, from: start, to: end, into: &fields, line: line)
+            start = next
+            try block.add(
+                text[Int(fields[0].start)], fields, count: count, text: text, service: Int32(number), line: line)
+            line += 1
+        }
+        guard block.keys.count == service.keys.count, block.resources.count == service.resources.count,
+            block.actions.count == service.actions.count
+        else { throw .malformedData(line: Int(service.firstLine), reason: "block does not match its directory line") }
+        return block
     }
 
     /// `r[!][=k,k]` items joined by `;`.
@@ -124,7 +191,7 @@ enum CatalogText {
     }
 
     /// Comma-separated decimal indices, each below `limit` (an empty span is an empty list).
-    private static func checkNumbers(
+    static func checkNumbers(
         _ text: UnsafeBufferPointer<UInt8>, _ span: Span, below limit: Int, line: Int
     ) throws(CatalogError) {
         guard !span.isEmpty else { return }
@@ -136,7 +203,7 @@ enum CatalogText {
                 guard digits > 0, value < limit else { throw .malformedData(line: line, reason: "bad index") }
                 value = 0
                 digits = 0
-            } else if byte >= 0x30, byte <= 0x39, digits < 6 {
+            } else if byte >= 0x30, byte <= 0x39, digits < 9 {
                 value = value * 10 + Int(byte - 0x30)
                 digits += 1
             } else {

@@ -1,8 +1,9 @@
 /// Every AWS service, action, resource type and condition key known offline: the Service Authorization
 /// Reference as `scripts/catalog-generate` compiled it into the binary (issue 14).
 ///
-/// Nothing is read until ``embedded()`` is first called; the text is then parsed once, in a few
-/// milliseconds, and kept for the life of the process.
+/// Nothing is read until ``embedded()`` is first called; then only its directory of services (about 20 KB),
+/// and each service's data on first use, parsed once and kept for the life of the process: validating a
+/// policy reads the few services it names, and a lookup of the whole catalogue reads them all.
 ///
 /// ```swift
 /// let catalog = try ServiceCatalog.embedded()
@@ -31,7 +32,8 @@ public struct ServiceCatalog: Sendable {
         self.source = source
     }
 
-    /// The catalogue compiled into the binary, indexed on the first call (about a millisecond).
+    /// The catalogue compiled into the binary: its directory of services is read on the first call, and
+    /// each service's data when that service is first used.
     ///
     /// - Throws: ``CatalogError/malformedData(line:reason:)`` if the embedded text is damaged (a build defect).
     public static func embedded() throws(CatalogError) -> ServiceCatalog {
@@ -52,6 +54,14 @@ public struct ServiceCatalog: Sendable {
 
     /// The number of actions of all services.
     public var actionCount: Int { storage.actions.count }
+
+    /// Reads every service's data, as a lookup would, and reports the first damaged one: a check of the
+    /// build, since lookups read a service only when first asked for it and treat damage as absence.
+    ///
+    /// - Throws: ``CatalogError/malformedData(line:reason:)`` naming the catalogue line.
+    public func verify() throws(CatalogError) {
+        for index in storage.services.indices { try storage.loadChecked(index) }
+    }
 
     /// The service with this prefix (case-insensitive).
     ///
@@ -86,7 +96,10 @@ public struct ServiceCatalog: Sendable {
     /// - Parameter pattern: `*`, or `service:Name` with wildcards in either part (`s3:Get*`, `*:Describe*`).
     /// - Returns: the matching actions, by service prefix and then name; empty for a pattern without `:`.
     public func actions(matching pattern: String) -> [CatalogAction] {
-        if pattern == "*" { return storage.actions.indices.map { CatalogAction(storage: storage, index: $0) } }
+        if pattern == "*" {
+            storage.loadAll()
+            return storage.actions.indices.map { CatalogAction(storage: storage, index: $0) }
+        }
         guard let colon = pattern.firstIndex(of: ":") else { return [] }
         let servicePattern = String(pattern[..<colon])
         let namePattern = Array(pattern[pattern.index(after: colon)...].utf8)

@@ -8,12 +8,455 @@ extension CatalogData {
 
     /// The catalogue in the line format of ``CatalogText``.
     static let text: StaticString = #"""
-S	a2c	AWS App2Container
+D	a2c	AWS App2Container	0	0	4	126
+D	a4b	Alexa for Business	5	12	96	3840
+D	access-analyzer	AWS IAM Access Analyzer	3	2	35	1292
+D	account	AWS Account Management	5	2	16	856
+D	acm	AWS Certificate Manager	9	1	17	883
+D	acm-pca	AWS Private Certificate Authority	4	1	23	993
+D	aco-automation	AWS Compute Optimizer Automation	3	1	23	929
+D	action-recommendations	AWS Action Recommendations	0	0	1	30
+D	activate	AWS Activate	0	0	8	159
+D	aidevops	AWS DevOps Agent Service	3	3	52	1844
+D	aiops	Amazon AI Operations	3	1	33	2513
+D	airflow	Amazon Managed Workflows for Apache Airflow	3	2	12	600
+D	airflow-serverless	AWS MWAA Serverless	3	1	15	570
+D	amplify	AWS Amplify	3	5	41	1565
+D	amplifybackend	AWS Amplify Admin	0	9	31	1735
+D	amplifyuibuilder	AWS Amplify UI Builder	15	4	29	2728
+D	aoss	Amazon OpenSearch Serverless	7	3	49	1802
+D	apigateway	Amazon API Gateway Management	55	69	44	11315
+D	app-integrations	Amazon AppIntegrations	3	6	35	3072
+D	appconfig	AWS AppConfig	3	9	47	2827
+D	appfabric	AWS AppFabric	3	4	26	1462
+D	appflow	Amazon AppFlow	3	3	31	1206
+D	application-autoscaling	AWS Application Auto Scaling	5	1	14	788
+D	application-signals	Amazon CloudWatch Application Signals	3	1	25	944
+D	application-transformation	AWS Application Transformation Service	0	0	14	427
+D	applicationinsights	Amazon CloudWatch Application Insights	3	0	34	961
+D	appmesh	AWS App Mesh	3	7	42	2102
+D	appmesh-preview	AWS App Mesh Preview	0	7	39	1919
+D	apprunner	AWS App Runner	10	7	42	2726
+D	appstream	Amazon AppStream 2.0	4	7	89	3486
+D	appstudio	AWS App Studio	0	3	5	403
+D	appsync	AWS AppSync	4	10	87	3526
+D	apptest	AWS Mainframe Modernization Application Testing	3	4	24	1642
+D	aps	Amazon Managed Service for Prometheus	3	5	61	2739
+D	arc-region-switch	Amazon ARC Region switch	3	1	24	828
+D	arc-zonal-shift	Amazon Application Recovery Controller - Zonal Shift	3	2	15	1085
+D	arsenal	Application Discovery Arsenal	0	0	1	31
+D	artifact	AWS Artifact	2	3	15	663
+D	athena	Amazon Athena	3	4	81	2813
+D	auditmanager	AWS Audit Manager	3	4	62	2600
+D	autoscaling	Amazon EC2 Auto Scaling	22	2	68	3716
+D	autoscaling-plans	AWS Auto Scaling	0	0	6	181
+D	aws-marketplace	AWS Marketplace	8	6	70	3217
+D	aws-marketplace-management	AWS Marketplace Management Portal	0	0	13	436
+D	aws-mcp	AWS MCP Server	0	0	3	66
+D	aws-portal	AWS Billing Console	0	0	9	224
+D	awsconnector	AWS Connector Service	0	0	3	78
+D	b2bi	AWS B2B Data Interchange	3	4	30	1210
+D	backup	AWS Backup	11	8	118	5097
+D	backup-gateway	AWS Backup Gateway	3	3	27	1207
+D	backup-search	AWS Backup Search	3	2	12	645
+D	backup-storage	AWS Backup storage	0	0	15	328
+D	batch	AWS Batch	19	10	45	3041
+D	bcm-dashboards	AWS Billing and Cost Management Dashboards	2	0	9	269
+D	bcm-data-exports	AWS Billing And Cost Management Data Exports	3	3	12	630
+D	bcm-pricing-calculator	AWS Billing And Cost Management Pricing Calculator	3	3	36	1668
+D	bcm-recommended-actions	AWS Billing And Cost Management Recommended Actions	0	0	1	30
+D	bedrock	Amazon Bedrock	10	36	235	12052
+D	bedrock-agentcore	Amazon Bedrock Agentcore	17	19	134	7449
+D	bedrock-mantle	Amazon Bedrock Powered by AWS Mantle	8	1	23	957
+D	billing	AWS Billing	3	1	28	1062
+D	billingconductor	AWS Billing Conductor	3	4	32	1531
+D	braket	Amazon Braket	3	3	20	864
+D	budgets	AWS Budget Service	3	2	13	733
+D	bugbust	AWS BugBust	3	1	17	1029
+D	cases	Amazon Connect Cases	4	7	41	1877
+D	cassandra	Amazon Keyspaces (for Apache Cassandra)	3	3	21	968
+D	ce	AWS Cost Explorer Service	3	4	59	2435
+D	chatbot	AWS Chatbot	3	2	39	1741
+D	chime	Amazon Chime	3	13	316	13097
+D	cleanrooms	AWS Clean Rooms	3	9	92	6937
+D	cleanrooms-ml	AWS Clean Rooms ML	4	9	59	3608
+D	cloud9	AWS Cloud9	10	1	29	1382
+D	clouddirectory	Amazon Cloud Directory	0	4	66	2235
+D	cloudformation	AWS Cloud Control API	12	8	102	4130
+D	cloudfront	Amazon CloudFront	3	19	173	7664
+D	cloudfront-keyvaluestore	Amazon CloudFront KeyValueStore	0	1	6	209
+D	cloudhsm	AWS CloudHSM	3	2	18	1365
+D	cloudsearch	Amazon CloudSearch	0	1	32	952
+D	cloudshell	AWS CloudShell	3	1	11	501
+D	cloudtrail	AWS CloudTrail	3	4	66	3504
+D	cloudtrail-data	AWS CloudTrail Data	3	1	1	203
+D	cloudwatch	Amazon CloudWatch	7	7	59	2591
+D	codeartifact	AWS CodeArtifact	3	4	51	2179
+D	codebuild	AWS CodeBuild	115	7	67	8958
+D	codecatalyst	Amazon CodeCatalyst	3	4	30	1675
+D	codecommit	AWS CodeCommit	4	1	90	3061
+D	codeconnections	AWS CodeConnections	16	3	38	2336
+D	codedeploy	AWS CodeDeploy	3	4	48	2037
+D	codedeploy-commands-secure	AWS CodeDeploy secure host commands service	0	0	4	124
+D	codeguru	Amazon CodeGuru	0	0	1	35
+D	codeguru-profiler	Amazon CodeGuru Profiler	3	1	23	859
+D	codeguru-reviewer	Amazon CodeGuru Reviewer	3	2	17	1166
+D	codeguru-security	Amazon CodeGuru Security	3	1	15	558
+D	codepipeline	AWS CodePipeline	3	5	44	1827
+D	codestar	AWS CodeStar	4	2	22	839
+D	codestar-connections	AWS CodeStar Connections	16	3	38	2466
+D	codestar-notifications	AWS CodeStar Notifications	4	1	13	664
+D	codewhisperer	Amazon CodeWhisperer	3	2	18	846
+D	cognito-identity	Amazon Cognito Identity	8	1	26	1207
+D	cognito-idp	Amazon Cognito User Pools	3	2	121	3687
+D	cognito-sync	Amazon Cognito Sync	0	3	19	882
+D	comprehend	Amazon Comprehend	10	15	85	5140
+D	comprehendmedical	Amazon Comprehend Medical	1	0	25	775
+D	compute-optimizer	AWS Compute Optimizer	1	0	28	2446
+D	config	AWS Config	4	9	97	5421
+D	connect	Amazon Connect	21	41	362	23116
+D	connect-campaigns	Amazon Connect Outbound Campaigns	3	1	38	1448
+D	consoleapp	AWS Management Console Mobile App	0	1	2	155
+D	consolidatedbilling	AWS Consolidated Billing	0	0	2	55
+D	controlcatalog	AWS Control Catalog	0	4	6	423
+D	controltower	AWS Control Tower	3	4	65	2494
+D	cost-optimization-hub	AWS Cost Optimization Hub	0	0	8	301
+D	cur	AWS Cost and Usage Report	3	1	12	534
+D	customer-verification	AWS Customer Verification Service	0	0	5	186
+D	databrew	AWS Glue DataBrew	3	6	44	1669
+D	dataexchange	AWS Data Exchange	4	9	40	2307
+D	datapipeline	AWS Data Pipeline	6	1	21	917
+D	datasync	AWS DataSync	3	6	66	2603
+D	datazone	Amazon DataZone	6	1	229	6315
+D	dax	Amazon DynamoDB Accelerator (DAX)	1	1	30	1055
+D	dbqms	Database Query Metadata Service	0	0	13	313
+D	deadline	AWS Deadline Cloud	12	8	115	9551
+D	detective	Amazon Detective	3	1	36	1522
+D	devicefarm	AWS Device Farm	3	17	77	4155
+D	devops-guru	Amazon DevOps Guru	1	1	31	1117
+D	directconnect	AWS Direct Connect	3	4	63	2692
+D	discovery	AWS Application Discovery Service	1	0	29	1144
+D	dlm	Amazon Data Lifecycle Manager	3	1	8	400
+D	dms	AWS Database Migration Service	17	13	124	6301
+D	docdb-elastic	Amazon DocumentDB Elastic Clusters	3	2	19	3157
+D	drs	AWS Elastic Disaster Recovery	5	6	90	6732
+D	ds	AWS Directory Service	3	1	91	5073
+D	ds-data	AWS Directory Service Data	6	1	17	1011
+D	dsql	Amazon Aurora DSQL	6	1	25	1046
+D	dynamodb	Amazon DynamoDB	16	7	78	3812
+D	ebs	Amazon Elastic Block Store	6	1	6	435
+D	ec2	Amazon EC2	147	110	780	68720
+D	ec2-instance-connect	Amazon EC2 Instance Connect	7	2	3	577
+D	ec2messages	Amazon Message Delivery Service	2	0	6	183
+D	ecr	Amazon Elastic Container Registry	5	1	60	2431
+D	ecr-public	Amazon Elastic Container Registry Public	4	2	23	977
+D	ecs	Amazon Elastic Container Service	28	9	67	4273
+D	ecs-mcp	Amazon ECS MCP Service	0	0	2	41
+D	eks	Amazon Elastic Kubernetes Service	21	11	68	4091
+D	eks-auth	Amazon EKS Auth	1	1	1	146
+D	eks-mcp	Amazon EKS MCP Server	0	0	3	67
+D	elasticache	Amazon ElastiCache	23	12	77	7508
+D	elasticbeanstalk	AWS Elastic Beanstalk	10	6	50	2881
+D	elasticfilesystem	Amazon Elastic File System	7	2	38	1641
+D	elasticloadbalancing	AWS Elastic Load Balancing	11	11	77	4945
+D	elasticmapreduce	Amazon Elastic MapReduce	6	4	83	3062
+D	elastictranscoder	Amazon Elastic Transcoder	0	3	17	639
+D	elemental-activations	AWS Elemental Appliances and Software Activation Service	0	0	13	330
+D	elemental-appliances-software	AWS Elemental Appliances and Software	0	1	14	394
+D	elemental-inference	AWS Elemental Inference	3	1	12	431
+D	elemental-support-cases	AWS Elemental Support Cases	3	1	17	594
+D	elemental-support-content	AWS Elemental Support Content	0	0	1	13
+D	emr-containers	Amazon EMR on EKS (EMR Containers)	5	5	25	1535
+D	emr-serverless	Amazon EMR Serverless	3	2	19	852
+D	entityresolution	AWS Entity Resolution	3	5	40	1739
+D	es	Amazon OpenSearch Service	3	5	120	4471
+D	events	Amazon EventBridge	13	15	60	3381
+D	evidently	Amazon CloudWatch Evidently	3	5	38	1583
+D	evs	Amazon Elastic VMware Service	3	1	14	2836
+D	execute-api	Amazon API Gateway	1	2	3	348
+D	finspace	Amazon FinSpace	3	9	59	2805
+D	finspace-api	Amazon FinSpace API	0	1	1	133
+D	firehose	Amazon Kinesis Firehose	3	1	12	564
+D	fis	AWS Fault Injection Service	7	4	29	1522
+D	fms	AWS Firewall Manager	3	4	42	1619
+D	forecast	Amazon Forecast	3	15	70	3819
+D	frauddetector	Amazon Fraud Detector	3	14	74	3534
+D	freertos	Amazon FreeRTOS	3	2	20	902
+D	freetier	AWS Free Tier	0	0	7	200
+D	fsx	Amazon FSx	9	8	56	3583
+D	gamelift	Amazon GameLift Servers	3	11	119	6065
+D	gameliftstreams	Amazon GameLift Streams	3	2	24	1110
+D	geo	Amazon Location	5	6	60	2362
+D	geo-maps	Amazon Location Service Maps	0	1	2	105
+D	geo-places	Amazon Location Service Places	0	1	7	208
+D	geo-routes	Amazon Location Service Routes	0	1	5	198
+D	glacier	Amazon S3 Glacier	2	1	33	1020
+D	globalaccelerator	AWS Global Accelerator	3	4	56	2487
+D	glue	AWS Glue	11	24	301	12250
+D	grafana	Amazon Managed Grafana	3	1	25	1392
+D	greengrass	AWS IoT Greengrass	3	25	112	7736
+D	groundstation	AWS Ground Station	12	8	35	2182
+D	groundtruthlabeling	Amazon GroundTruth Labeling	0	0	16	437
+D	guardduty	Amazon GuardDuty	3	8	88	3785
+D	health	AWS Health APIs and Notifications	2	1	14	986
+D	health-agent	Amazon Connect Health	3	6	42	1977
+D	healthlake	AWS HealthLake	3	1	47	1536
+D	honeycode	Amazon Honeycode	0	4	30	1244
+D	iam	AWS Identity and Access Management (IAM)	20	14	187	7839
+D	identity-sync	AWS Identity Sync	0	2	13	611
+D	identitystore	AWS Identity Store	6	7	27	1891
+D	identitystore-auth	AWS Identity Store Auth	0	0	3	69
+D	imagebuilder	Amazon EC2 Image Builder	8	16	77	7534
+D	importexport	AWS Import Export Disk Service	0	0	6	108
+D	inspector	Amazon Inspector	0	0	37	1063
+D	inspector-scan	Amazon InspectorScan	0	0	1	16
+D	inspector2	Amazon Inspector2	3	5	75	3103
+D	inspector2-telemetry	Amazon Inspector2 Telemetry Channel	0	0	4	83
+D	interconnect	AWS Interconnect	3	2	13	607
+D	internetmonitor	Amazon CloudWatch Internet Monitor	3	3	17	790
+D	invoicing	AWS Invoicing Service	3	2	22	1011
+D	iot	AWS IoT	12	33	290	12540
+D	iot-device-tester	AWS IoT Device Tester	0	0	5	105
+D	iotanalytics	AWS IoT Analytics	3	4	34	1373
+D	iotdeviceadvisor	AWS IoT Core Device Advisor	3	2	14	687
+D	iotevents	AWS IoT Events	4	3	39	1462
+D	iotfleethub	AWS IoT Fleet Hub for Device Management	3	1	8	503
+D	iotfleetwise	AWS IoT FleetWise	7	7	56	2565
+D	iotjobsdata	AWS IoT Jobs DataPlane	1	1	4	220
+D	iotmanagedintegrations	AWS IoT Managed Integrations	5	5	83	3391
+D	iotsitewise	AWS IoT SiteWise	13	10	106	4749
+D	iottwinmaker	AWS IoT TwinMaker	6	6	40	2205
+D	iotwireless	AWS IoT Wireless	6	13	113	5713
+D	iq	AWS IQ	0	14	63	2666
+D	iq-permission	AWS IQ Permissions	0	1	9	378
+D	ivs	Amazon Interactive Video Service	3	11	71	3307
+D	ivschat	Amazon Interactive Video Service Chat	3	2	17	732
+D	kafka	Amazon Managed Streaming for Apache Kafka	4	7	59	4094
+D	kafka-cluster	Apache Kafka APIs for Amazon MSK clusters	1	4	19	1762
+D	kafkaconnect	Amazon Managed Streaming for Kafka Connect	3	4	18	1564
+D	kendra	Amazon Kendra	3	8	66	3132
+D	kendra-ranking	Amazon Kendra Intelligent Ranking	3	1	9	497
+D	kinesis	Amazon Kinesis Data Streams	6	3	40	1689
+D	kinesisanalytics	Amazon Kinesis Analytics	3	1	34	1412
+D	kinesisvideo	Amazon Kinesis Video Streams	3	2	46	1717
+D	kms	AWS Key Management Service	94	2	55	6647
+D	lakeformation	AWS Lake Formation	1	0	61	1967
+D	lambda	AWS Lambda	14	9	88	4354
+D	launchwizard	AWS Launch Wizard	3	1	40	1300
+D	lex	Amazon Lex	6	7	152	5657
+D	license-manager	AWS License Manager	4	6	62	2805
+D	license-manager-linux-subscriptions	AWS License Manager Linux Subscriptions Manager	3	1	11	610
+D	license-manager-user-subscriptions	AWS License Manager User Subscriptions	3	4	17	1221
+D	lightsail	Amazon Lightsail	3	19	161	6950
+D	logs	Amazon CloudWatch Logs	5	9	127	4694
+D	lookoutequipment	Amazon Lookout for Equipment	4	5	49	2186
+D	lookoutmetrics	Amazon Lookout for Metrics	3	3	30	1276
+D	lookoutvision	Amazon Lookout for Vision	3	2	25	895
+D	m2	AWS Mainframe Modernization Service	3	2	37	2090
+D	machinelearning	Amazon Machine Learning	0	4	28	1155
+D	macie2	Amazon Macie	3	5	81	3110
+D	managedblockchain	Amazon Managed Blockchain	3	6	34	1562
+D	managedblockchain-query	Amazon Managed Blockchain Query	0	0	9	238
+D	mapcredits	AWS Migration Acceleration Program Credits	0	1	3	157
+D	marketplacecommerceanalytics	AWS Marketplace Commerce Analytics Service	0	0	2	53
+D	mechanicalturk	Amazon Mechanical Turk	0	0	39	1094
+D	mediaconnect	AWS Elemental MediaConnect	3	14	80	4710
+D	mediaconvert	AWS Elemental MediaConvert	6	5	32	1394
+D	mediaimport	AmazonMediaImport	0	0	1	36
+D	medialive	AWS Elemental MediaLive	3	17	125	5679
+D	mediapackage	AWS Elemental MediaPackage	3	3	19	967
+D	mediapackage-vod	AWS Elemental MediaPackage VOD	3	3	17	977
+D	mediapackagev2	AWS Elemental MediaPackage V2	3	6	34	2015
+D	mediastore	AWS Elemental MediaStore	3	3	26	1054
+D	mediatailor	AWS Elemental MediaTailor	3	7	44	2086
+D	medical-imaging	AWS HealthImaging	5	2	28	1179
+D	memorydb	Amazon MemoryDB	5	9	47	3579
+D	mgh	AWS Migration Hub	6	5	46	2156
+D	mgn	AWS Application Migration Service	4	11	134	15379
+D	migrationhub-orchestrator	AWS Migration Hub Orchestrator	3	2	34	1169
+D	migrationhub-strategy	AWS Migration Hub Strategy Recommendations	0	0	31	849
+D	mobileanalytics	Amazon Mobile Analytics	0	0	3	62
+D	mobiletargeting	Amazon Pinpoint	3	29	123	6561
+D	monitron	Amazon Monitron	3	1	18	1975
+D	mpa	Multi-party approval	5	3	25	1139
+D	mq	Amazon MQ	3	2	26	1460
+D	neptune-db	Amazon Neptune	1	1	33	1072
+D	neptune-graph	Amazon Neptune Analytics	4	4	38	2260
+D	network-firewall	AWS Network Firewall	3	9	79	3926
+D	network-security-director	AWS Shield network security director	0	0	8	171
+D	networkflowmonitor	Network Flow Monitor	3	2	26	1196
+D	networkmanager	AWS Network Manager	12	9	95	5140
+D	networkmanager-chat	AWS Network Manager Chat	0	0	7	203
+D	networkmonitor	Amazon CloudWatch Network Synthetic Monitor	3	2	12	530
+D	nimble	Amazon Nimble Studio	8	8	51	3867
+D	notifications	AWS User Notifications	3	6	41	2639
+D	notifications-contacts	AWS User Notifications Contacts	3	1	9	447
+D	nova-act	Amazon Nova Act	0	2	16	682
+D	oam	Amazon CloudWatch Observability Access Manager	4	2	15	638
+D	observabilityadmin	Amazon CloudWatch Observability Admin Service	7	5	40	2475
+D	odb	AWS Service - Oracle Database@AWS	3	6	51	2346
+D	omics	AWS HealthOmics	3	14	100	4382
+D	one	Amazon One Enterprise	3	5	28	1403
+D	opensearch	Amazon OpenSearch	0	2	10	455
+D	opsworks	AWS OpsWorks	0	1	74	1966
+D	opsworks-cm	AWS OpsWorks Configuration Management	0	2	19	654
+D	organizations	AWS Organizations	7	9	63	3350
+D	osis	Amazon OpenSearch Ingestion	3	3	23	1329
+D	outposts	AWS Outposts	3	2	36	1184
+D	panorama	AWS Panorama	3	3	36	1442
+D	partnercentral	AWS Partner Central	9	20	111	7537
+D	partnercentral-account-management	AWS Partner central account management	3	0	6	393
+D	payment-cryptography	AWS Payment Cryptography	11	2	40	1888
+D	payments	AWS Payments	3	1	24	907
+D	pca-connector-ad	AWS Private CA Connector for Active Directory	3	3	25	1640
+D	pca-connector-scep	AWS Private CA Connector for SCEP	3	2	12	755
+D	pcs	AWS Parallel Computing Service	3	3	20	2388
+D	personalize	Amazon Personalize	0	18	83	3915
+D	pi	AWS Performance Insights	4	2	13	791
+D	pipes	Amazon EventBridge Pipes	3	1	10	415
+D	polly	Amazon Polly	0	1	10	350
+D	pricing	AWS Price List	0	0	5	118
+D	pricingplanmanager	AWS PricingPlanManager Service	0	1	8	338
+D	private-networks	AWS service providing managed private networks	3	5	26	1371
+D	profile	Amazon Connect Customer Profiles	3	10	102	4831
+D	proton	AWS Proton	5	15	111	5940
+D	purchase-orders	AWS Purchase Orders Console	3	1	14	623
+D	q	Amazon Q	5	2	37	1915
+D	qapps	Amazon Q Business Q Apps	7	3	39	1744
+D	qbusiness	Amazon Q Business	5	10	93	4195
+D	qdeveloper	Amazon Q Developer	3	1	7	372
+D	qldb	Amazon QLDB	4	4	35	1441
+D	quicksight	Amazon QuickSight	11	30	273	12138
+D	ram	AWS Resource Access Manager (RAM)	14	4	35	2278
+D	rbin	AWS Recycle Bin	5	1	10	483
+D	rds	Amazon RDS	30	24	169	12094
+D	rds-data	Amazon RDS Data API	2	1	6	379
+D	rds-db	Amazon RDS IAM Authentication	0	1	1	111
+D	redshift	Amazon Redshift	12	21	166	9547
+D	redshift-data	Amazon Redshift Data API	4	3	11	766
+D	redshift-serverless	Amazon Redshift Serverless	10	6	68	3989
+D	refactor-spaces	AWS Migration Hub Refactor Spaces	8	4	24	1561
+D	rekognition	Amazon Rekognition	3	5	76	2725
+D	repostspace	AWS rePost Private	3	1	19	646
+D	resiliencehub	AWS Resilience Hub	3	4	63	3780
+D	resource-explorer	Tag Editor	0	0	3	78
+D	resource-explorer-2	AWS Resource Explorer	4	3	37	1443
+D	resource-groups	AWS Resource Groups	3	2	29	1376
+D	rhelkb	Amazon RHEL Knowledgebase Portal	0	0	1	18
+D	robomaker	AWS RoboMaker	3	11	59	3258
+D	rolesanywhere	AWS Identity and Access Management Roles Anywhere	3	4	30	1200
+D	route53	Amazon Route 53	4	9	71	3066
+D	route53-recovery-cluster	Amazon Route 53 Recovery Cluster	1	1	4	328
+D	route53-recovery-control-config	Amazon Route 53 Recovery Controls	3	4	27	1307
+D	route53-recovery-readiness	Amazon Route 53 Recovery Readiness	3	4	32	1420
+D	route53domains	Amazon Route 53 Domains	0	0	34	1029
+D	route53globalresolver	AWS Route53 Global Resolver	3	5	48	1973
+D	route53profiles	Amazon Route 53 Profiles	9	2	18	1107
+D	route53resolver	Amazon Route 53 Resolver	3	11	68	4336
+D	rtbfabric	AWS RTB Fabric	9	5	27	1662
+D	rum	AWS CloudWatch RUM	3	1	20	856
+D	s3	Amazon S3	55	13	168	12429
+D	s3-object-lambda	Amazon S3 Object Lambda	4	1	26	1121
+D	s3-outposts	Amazon S3 on Outposts	19	4	48	3164
+D	s3express	Amazon S3 Express	20	2	24	2055
+D	s3tables	Amazon S3 Tables	9	2	53	2276
+D	s3vectors	Amazon S3 Vectors	6	2	19	964
+D	sagemaker	Amazon SageMaker	58	69	415	26649
+D	sagemaker-data-science-assistant	Amazon SageMaker data science assistant	0	0	1	24
+D	sagemaker-geospatial	Amazon SageMaker geospatial capabilities	3	3	19	1197
+D	sagemaker-mlflow	Amazon SageMaker with MLflow	1	1	61	1858
+D	sagemaker-unified-studio-mcp	Amazon SageMaker Unified Studio MCP	0	0	3	67
+D	savingsplans	AWS Savings Plans	3	1	10	492
+D	scheduler	Amazon EventBridge Scheduler	3	2	12	652
+D	schemas	Amazon EventBridge Schemas	3	3	31	1168
+D	scn	AWS Supply Chain	3	5	36	1802
+D	sdb	Amazon SimpleDB	0	2	13	467
+D	secretsmanager	AWS Secrets Manager	24	1	23	2025
+D	security-ir	AWS Security Incident Response	3	2	24	1110
+D	securityagent	AWS Security Agent	3	5	67	2952
+D	securityhub	AWS Security Hub	6	9	115	5294
+D	securitylake	Amazon Security Lake	3	2	31	5448
+D	serverlessrepo	AWS Serverless Application Repository	1	1	15	599
+D	servicecatalog	AWS Service Catalog	8	4	117	4828
+D	servicediscovery	AWS Cloud Map	8	2	33	1423
+D	serviceextract	AWS Microservice Extractor for .NET	0	0	1	17
+D	servicequotas	Service Quotas	4	1	26	1890
+D	ses	Amazon Pinpoint Email Service	16	20	226	10219
+D	shield	AWS Shield	3	3	39	2049
+D	signer	AWS Signer	4	2	19	839
+D	signin	AWS Signin	0	2	4	656
+D	simspaceweaver	AWS SimSpace Weaver	3	1	16	552
+D	sms	AWS Server Migration Service	0	0	37	1006
+D	sms-voice	Amazon Pinpoint SMS and Voice Service	3	10	95	4873
+D	snow-device-management	AWS Snow Device Management	3	2	13	612
+D	snowball	AWS Snowball	0	0	27	645
+D	sns	Amazon SNS	5	1	41	1447
+D	social-messaging	AWS End User Messaging Social	3	2	21	1113
+D	sqlworkbench	AWS SQL Workbench	3	4	79	2632
+D	sqs	Amazon SQS	3	1	20	664
+D	ssm	AWS Systems Manager	20	21	156	7805
+D	ssm-contacts	AWS Systems Manager Incident Manager Contacts	3	5	40	1715
+D	ssm-guiconnect	AWS Systems Manager GUI Connect	0	0	7	220
+D	ssm-incidents	AWS Systems Manager Incident Manager	3	3	31	1442
+D	ssm-quicksetup	AWS Systems Manager Quick Setup	3	1	14	654
+D	ssm-sap	AWS Systems Manager for SAP	3	3	30	1259
+D	ssmmessages	Amazon Message Gateway Service	2	0	4	161
+D	sso	AWS IAM Identity Center	7	6	126	7761
+D	sso-directory	AWS IAM Identity Center directory	0	0	57	2018
+D	sso-oauth	AWS IAM Identity Center OIDC service	0	1	3	214
+D	states	AWS Step Functions	6	9	39	2428
+D	storagegateway	AWS Storage Gateway	3	9	97	4233
+D	sts	AWS Security Token Service	57	6	16	2940
+D	support	AWS Support	0	0	34	1006
+D	support-console	AWS Support Console	0	0	13	324
+D	supportapp	AWS Support App in Slack	0	0	13	441
+D	supportplans	AWS Support Plans	0	0	5	151
+D	sustainability	AWS Sustainability	0	0	3	118
+D	swf	Amazon Simple Workflow Service	19	1	51	2378
+D	synthetics	Amazon CloudWatch Synthetics	4	2	22	867
+D	tag	Amazon Resource Group Tagging API	0	0	9	209
+D	tax	AWS Tax Settings	0	0	23	654
+D	textract	Amazon Textract	3	2	25	1049
+D	thinclient	Amazon WorkSpaces Thin Client	3	3	18	1103
+D	timestream	Amazon Timestream	3	3	37	2498
+D	timestream-influxdb	Amazon Timestream InfluxDB	3	3	19	1101
+D	tiros	AWS Tiros	0	0	5	120
+D	tnb	AWS Telco Network Builder	3	5	33	1784
+D	transcribe	Amazon Transcribe	7	9	51	3003
+D	transfer	AWS Transfer Family	7	9	71	3044
+D	transform	AWS Transform	2	2	20	765
+D	transform-custom	AWS Transform custom	3	3	22	1102
+D	translate	Amazon Translate	3	2	19	800
+D	trustedadvisor	AWS Trusted Advisor	0	1	52	1717
+D	ts	AWS Diagnostic tools	3	2	9	459
+D	user-subscriptions	AWS User Subscriptions	1	0	7	198
+D	uxc	AWS User Experience Customization	0	0	6	159
+D	vendor-insights	AWS Marketplace Vendor Insights	3	2	24	1202
+D	verified-access	AWS Verified Access	0	0	1	27
+D	verifiedpermissions	Amazon Verified Permissions	3	1	27	931
+D	voiceid	Amazon Connect Voice ID	3	1	31	1030
+D	vpc-lattice	Amazon VPC Lattice	16	13	75	5319
+D	vpc-lattice-svcs	Amazon VPC Lattice Services	9	2	2	635
+D	vpce	AWS PrivateLink	0	2	1	226
+D	waf	AWS WAF	3	12	77	3064
+D	waf-regional	AWS WAF Regional	3	13	81	3539
+D	wafv2	AWS WAF V2	5	12	57	4243
+D	wam	Amazon WorkSpaces Application Manager	0	0	1	28
+D	wellarchitected	AWS Well-Architected Tool	4	4	73	2533
+D	wickr	AWS Wickr	3	1	46	1389
+D	wisdom	Amazon Q in Connect	6	11	93	4225
+D	workdocs	Amazon WorkDocs	0	1	61	1700
+D	worklink	Amazon WorkLink	3	1	34	1310
+D	workmail	Amazon WorkMail	4	1	126	4187
+D	workmailmessageflow	Amazon WorkMail Message Flow	0	1	2	182
+D	workspaces	Amazon WorkSpaces	4	9	98	4459
+D	workspaces-instances	AWS WorkSpaces Managed Instances	3	2	13	822
+D	workspaces-web	Amazon WorkSpaces Secure Browser	3	10	75	4467
+D	xray	AWS X-Ray	6	2	43	1514
 A	GetContainerizationJobDetails	R			
 A	GetDeploymentJobDetails	R			
 A	StartContainerizationJob	W			
 A	StartDeploymentJob	W			
-S	a4b	Alexa for Business
 K	a4b:amazonId	String
 K	a4b:filters_deviceType	ArrayOfString
 K	aws:RequestTag/${TagKey}	String
@@ -127,7 +570,6 @@ A	UpdateNetworkProfile	W	6!
 A	UpdateProfile	W	7!		
 A	UpdateRoom	W	8!		
 A	UpdateSkillGroup	W	10!		
-S	access-analyzer	AWS IAM Access Analyzer
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -168,7 +610,6 @@ A	UpdateAnalyzer	W	0!
 A	UpdateArchiveRule	W	1!		
 A	UpdateFindings	W	0!		
 A	ValidatePolicy	R			
-S	account	AWS Account Management
 K	account:AccountResourceOrgPaths	ArrayOfString
 K	account:AccountResourceOrgTags/${TagKey}	String
 K	account:AlternateContactTypes	ArrayOfString
@@ -192,7 +633,6 @@ A	PutAccountName	W	0;1
 A	PutAlternateContact	W	0;1	2	
 A	PutContactInformation	W	0;1		
 A	StartPrimaryEmailUpdate	W	1	3	
-S	acm	AWS Certificate Manager
 K	acm:CertificateAuthority	String
 K	acm:CertificateTransparencyLogging	String
 K	acm:DomainNames	ArrayOfString
@@ -220,7 +660,6 @@ A	ResendValidationEmail	W	0!
 A	RevokeCertificate	W	0!	2	
 A	SearchCertificates	L			
 A	UpdateCertificateOptions	W	0!		
-S	acm-pca	AWS Private Certificate Authority
 K	acm-pca:TemplateArn	ARN
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
@@ -249,7 +688,6 @@ A	RevokeCertificate	W	0!
 A	TagCertificateAuthority	T	0!	3,1	
 A	UntagCertificateAuthority	T	0!=1	3	
 A	UpdateCertificateAuthority	W	0!		
-S	aco-automation	AWS Compute Optimizer Automation
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -277,9 +715,7 @@ A	TagResource	T	0!=1	0,2
 A	UntagResource	T	0!=1	2	
 A	UpdateAutomationRule	W	0!=1		
 A	UpdateEnrollmentConfiguration	W			
-S	action-recommendations	AWS Action Recommendations
 A	ListRecommendedActions	L			
-S	activate	AWS Activate
 A	CreateForm	W			
 A	GetAccountContact	R			
 A	GetContentInfo	R			
@@ -288,7 +724,6 @@ A	GetCredits	R
 A	GetMemberInfo	R			
 A	GetProgram	R			
 A	PutMemberInfo	W			
-S	aidevops	AWS DevOps Agent Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -347,7 +782,6 @@ A	UpdateKnowledgeItem	W	0!
 A	UpdateOperatorAppIdpConfig	W	0!		
 A	UpdateRecommendation	W	0!		
 A	ValidateAwsAssociations	W	0!		
-S	aiops	Amazon AI Operations
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -385,7 +819,6 @@ A	UpdateInvestigationEvent	W	0!		kms:Decrypt,kms:GenerateDataKey,sts:SetContext
 A	UpdateInvestigationGroup	W	0!		cloudtrail:DescribeTrails,iam:PassRole,kms:Decrypt,kms:DescribeKey,kms:GenerateDataKey,sso:CreateApplication,sso:DeleteApplication,sso:PutApplicationAccessScope,sso:PutApplicationAssignmentConfiguration,sso:PutApplicationAuthenticationMethod,sso:PutApplicationGrant,sso:TagResource
 A	UpdateReport	W	0!		kms:Decrypt,kms:GenerateDataKey,sts:SetContext
 A	ValidateInvestigationGroup	R	0!		
-S	airflow	Amazon Managed Workflows for Apache Airflow
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -403,7 +836,6 @@ A	PublishMetrics	W	0!
 A	TagResource	T	0	2,0,1	
 A	UntagResource	T	0	2,1	
 A	UpdateEnvironment	W	0!	1	
-S	airflow-serverless	AWS MWAA Serverless
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -423,7 +855,6 @@ A	StopWorkflowRun	W	0!
 A	TagResource	T	0!	2,0,1	
 A	UntagResource	T	0!	2,1	
 A	UpdateWorkflow	W	0!		
-S	amplify	AWS Amplify
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -473,7 +904,6 @@ A	UpdateApp	W	0!
 A	UpdateBranch	W	1!		
 A	UpdateDomainAssociation	W	2!		
 A	UpdateWebHook	W	4!		
-S	amplifybackend	AWS Amplify Admin
 R	api	arn:${Partition}:amplifybackend:${Region}:${Account}:/backend/${AppId}/api/*	
 R	auth	arn:${Partition}:amplifybackend:${Region}:${Account}:/backend/${AppId}/auth/*	
 R	backend	arn:${Partition}:amplifybackend:${Region}:${Account}:/backend/${AppId}/*	
@@ -514,7 +944,6 @@ A	UpdateBackendAuth	W	1!;2!;5!
 A	UpdateBackendConfig	W	3!		
 A	UpdateBackendJob	W	2!;6!		
 A	UpdateBackendStorage	W	2!;5!;7!		
-S	amplifyuibuilder	AWS Amplify UI Builder
 K	amplifyuibuilder:CodegenJobResourceAppId	String
 K	amplifyuibuilder:CodegenJobResourceEnvironmentName	String
 K	amplifyuibuilder:CodegenJobResourceId	String
@@ -563,7 +992,6 @@ A	UntagResource	T	0;1;2;3	14
 A	UpdateComponent	W	1!		amplify:GetApp,amplifyuibuilder:TagResource,amplifyuibuilder:UntagResource
 A	UpdateForm	W	2!		amplify:GetApp,amplifyuibuilder:GetForm,amplifyuibuilder:TagResource,amplifyuibuilder:UntagResource
 A	UpdateTheme	W	3!		amplify:GetApp,amplifyuibuilder:GetTheme,amplifyuibuilder:TagResource,amplifyuibuilder:UntagResource
-S	aoss	Amazon OpenSearch Serverless
 K	aoss:collection	String
 K	aoss:collection-group	String
 K	aoss:CollectionId	String
@@ -623,7 +1051,6 @@ A	UpdateLifecyclePolicy	W		3
 A	UpdateSecurityConfig	W			
 A	UpdateSecurityPolicy	W		0	
 A	UpdateVpcEndpoint	W			
-S	apigateway	Amazon API Gateway Management
 K	apigateway:Request/AccessAssociationSource	String
 K	apigateway:Request/AccessLoggingDestination	String
 K	apigateway:Request/AccessLoggingFormat	String
@@ -792,7 +1219,6 @@ A	UpdateProductPage	W	43!	19
 A	UpdateProductRestEndpointPage	W	44!	20	
 A	UpdateRestApiPolicy	P	49;50		
 A	UpdateRoutingRule	W	57!=18,8,44,34	53,18,8,44,34	
-S	app-integrations	Amazon AppIntegrations
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -837,7 +1263,6 @@ A	UpdateDataIntegration	W	2!	1
 A	UpdateDataIntegrationAssociation	W	3!	1	profile:CreateSnapshot,profile:GetSnapshot
 A	UpdateDataIntegrationSchedule	W	2!		
 A	UpdateEventIntegration	W	4!	1	
-S	appconfig	AWS AppConfig
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -897,7 +1322,6 @@ A	UpdateEnvironment	W	0!;5!	1
 A	UpdateExtension	W	6!	1	
 A	UpdateExtensionAssociation	W	7!	1	
 A	ValidateConfiguration	W	0!;2!		
-S	appfabric	AWS AppFabric
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -931,7 +1355,6 @@ A	TagResource	T	0;1;2;3	2,0,1
 A	UntagResource	T	0;1;2;3	2	
 A	UpdateAppAuthorization	W	0!;1!	1	
 A	UpdateIngestionDestination	W	1!;2!;3!	1	
-S	appflow	Amazon AppFlow
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -969,7 +1392,6 @@ A	UpdateConnectorProfile	W	1!
 A	UpdateConnectorRegistration	W	0!		
 A	UpdateFlow	W	2!		
 A	UseConnectorProfile	W	1!		
-S	application-autoscaling	AWS Application Auto Scaling
 K	application-autoscaling:scalable-dimension	String
 K	application-autoscaling:service-namespace	String
 K	aws:RequestTag/${TagKey}	String
@@ -990,7 +1412,6 @@ A	PutScheduledAction	W	0!	1,0
 A	RegisterScalableTarget	W	0!	2,4,1,0	application-autoscaling:TagResource
 A	TagResource	T	0!	2,4	
 A	UntagResource	T	0!	4	
-S	application-signals	Amazon CloudWatch Application Signals
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -1020,7 +1441,6 @@ A	StartDiscovery	W
 A	TagResource	T	0!	0,2	
 A	UntagResource	T	0!	2	
 A	UpdateServiceLevelObjective	W	0!		
-S	application-transformation	AWS Application Transformation Service
 A	GetContainerization	R			
 A	GetDeployment	R			
 A	GetGroupingAssessment	R			
@@ -1035,7 +1455,6 @@ A	StartGroupingAssessment	W
 A	StartPortingCompatibilityAssessment	W			
 A	StartPortingRecommendationAssessment	W			
 A	StartRuntimeAssessment	W			
-S	applicationinsights	Amazon CloudWatch Application Insights
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -1073,7 +1492,6 @@ A	UpdateComponentConfiguration	W
 A	UpdateLogPattern	W			
 A	UpdateProblem	W			
 A	UpdateWorkload	W			
-S	appmesh	AWS App Mesh
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -1126,7 +1544,6 @@ A	UpdateVirtualGateway	W	3!
 A	UpdateVirtualNode	W	4!		
 A	UpdateVirtualRouter	W	5!		
 A	UpdateVirtualService	W	6!;4;5		
-S	appmesh-preview	AWS App Mesh Preview
 R	gatewayRoute	arn:${Partition}:appmesh-preview:${Region}:${Account}:mesh/${MeshName}/virtualGateway/${VirtualGatewayName}/gatewayRoute/${GatewayRouteName}	
 R	mesh	arn:${Partition}:appmesh-preview:${Region}:${Account}:mesh/${MeshName}	
 R	route	arn:${Partition}:appmesh-preview:${Region}:${Account}:mesh/${MeshName}/virtualRouter/${VirtualRouterName}/route/${RouteName}	
@@ -1173,7 +1590,6 @@ A	UpdateVirtualGateway	W	3!
 A	UpdateVirtualNode	W	4!		
 A	UpdateVirtualRouter	W	5!		
 A	UpdateVirtualService	W	6!;4;5		
-S	apprunner	AWS App Runner
 K	apprunner:AutoScalingConfigurationArn	ARN
 K	apprunner:ConnectionArn	ARN
 K	apprunner:ObservabilityConfigurationArn	ARN
@@ -1233,7 +1649,6 @@ A	UntagResource	T	0;1;2;3;4;5	9
 A	UpdateDefaultAutoScalingConfiguration	W	0!		
 A	UpdateService	W	3!;0;1;2;4	1,0,2,4	
 A	UpdateVpcIngressConnection	W	5!	6,5	
-S	appstream	Amazon AppStream 2.0
 K	appstream:userId	String
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
@@ -1334,7 +1749,6 @@ A	UpdateFleet	W	3!;4	2
 A	UpdateImagePermissions	W	4!	2	
 A	UpdateStack	W	6!	2	
 A	UpdateThemeForStack	W	6!		
-S	appstudio	AWS App Studio
 R	application	arn:${Partition}:appstudio:${Region}:${Account}:application/${ApplicationId}	
 R	connector	arn:${Partition}:appstudio:${Region}:${Account}:connector/${ConnectionId}	
 R	instance	arn:${Partition}:appstudio:${Region}:${Account}:instance/${InstanceId}	
@@ -1343,7 +1757,6 @@ A	GetEnablementJobStatus	R
 A	StartEnablementJob	W			
 A	StartRollbackEnablementJob	W			
 A	StartTeamDeployment	W			
-S	appsync	AWS AppSync
 K	appsync:Visibility	String
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
@@ -1445,7 +1858,6 @@ A	UpdateGraphqlApi	W	6!	2	iam:CreateServiceLinkedRole
 A	UpdateResolver	W			
 A	UpdateSourceApiAssociation	W	8!		
 A	UpdateType	W			
-S	apptest	AWS Mainframe Modernization Application Testing
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -1477,7 +1889,6 @@ A	UntagResource	T	0;1;2;3	2
 A	UpdateTestCase	W	0!		
 A	UpdateTestConfiguration	W	1!		
 A	UpdateTestSuite	W	3!		
-S	aps	Amazon Managed Service for Prometheus
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -1547,7 +1958,6 @@ A	UpdateScraper	W	3!;4	1	aps:CreateScraper,aps:TagResource
 A	UpdateScraperLoggingConfiguration	W	3!	1	
 A	UpdateWorkspaceAlias	W	4!	1	
 A	UpdateWorkspaceConfiguration	W	4!	1	
-S	arc-region-switch	Amazon ARC Region switch
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -1576,7 +1986,6 @@ A	UntagResource	T	0!	1,2
 A	UpdatePlan	W	0!		
 A	UpdatePlanExecution	W	0!		
 A	UpdatePlanExecutionStep	W	0!		
-S	arc-zonal-shift	Amazon Application Recovery Controller - Zonal Shift
 K	arc-zonal-shift:ResourceIdentifier	String
 K	aws:ResourceTag/${TagKey}	String
 K	elasticloadbalancing:ResourceTag/${TagKey}	String
@@ -1597,9 +2006,7 @@ A	UpdateAutoshiftObserverNotificationStatus	W
 A	UpdatePracticeRunConfiguration	W	0!;1!	0,1,2	cloudwatch:DescribeAlarms,iam:CreateServiceLinkedRole
 A	UpdateZonalAutoshiftConfiguration	W	0!;1!	0,1,2	iam:CreateServiceLinkedRole
 A	UpdateZonalShift	W	0!;1!	0,1,2	
-S	arsenal	Application Discovery Arsenal
 A	RegisterOnPremisesAgent	W			
-S	artifact	AWS Artifact
 K	artifact:ReportCategory	String
 K	artifact:ReportSeries	String
 R	agreement	arn:${Partition}:artifact:::agreement/*	
@@ -1620,7 +2027,6 @@ A	ListReports	L
 A	ListReportVersions	L			
 A	PutAccountSettings	W			
 A	TerminateAgreement	W	1!		
-S	athena	Amazon Athena
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -1709,7 +2115,6 @@ A	UpdateNotebook	W	3!
 A	UpdateNotebookMetadata	W	3!		
 A	UpdatePreparedStatement	W	3!		
 A	UpdateWorkGroup	W	3!		
-S	auditmanager	AWS Audit Manager
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -1779,7 +2184,6 @@ A	UpdateAssessmentStatus	W	0!
 A	UpdateControl	W	3!		
 A	UpdateSettings	W			
 A	ValidateAssessmentReportIntegrity	R			
-S	autoscaling	Amazon EC2 Auto Scaling
 K	autoscaling:CapacityReservationIds	ArrayOfString
 K	autoscaling:CapacityReservationResourceGroupArns	ArrayOfString
 K	autoscaling:ForceDelete	Bool
@@ -1872,14 +2276,12 @@ A	StartInstanceRefresh	W	0!=14,20	3
 A	SuspendProcesses	W	0!=14,20		
 A	TerminateInstanceInAutoScalingGroup	W	0!=14,20		
 A	UpdateAutoScalingGroup	W	0!=14,20	3,0,1,5,6,7,9,13,18	iam:PassRole
-S	autoscaling-plans	AWS Auto Scaling
 A	CreateScalingPlan	W			
 A	DeleteScalingPlan	W			
 A	DescribeScalingPlanResources	R			
 A	DescribeScalingPlans	R			
 A	GetScalingPlanResourceForecastData	R			
 A	UpdateScalingPlan	W			
-S	aws-marketplace	AWS Marketplace
 K	aws-marketplace:AgreementType	ArrayOfString
 K	aws-marketplace:Intent	String
 K	aws-marketplace:PartyType	String
@@ -1964,7 +2366,6 @@ A	UntagResource	T	3!=5,6	5,6
 A	UpdateAgreementApprovalRequest	W			
 A	UpdatePurchaseOrders	W			
 A	ViewSubscriptions	L			
-S	aws-marketplace-management	AWS Marketplace Management Portal
 A	GetAdditionalSellerNotificationRecipients	R			
 A	GetBankAccountVerificationDetails	R			
 A	GetSecondaryUserVerificationDetails	R			
@@ -1978,11 +2379,9 @@ A	viewMarketing	L
 A	viewReports	L			
 A	viewSettings	L			
 A	viewSupport	L			
-S	aws-mcp	AWS MCP Server
 A	CallReadOnlyTool	R			
 A	CallReadWriteTool	W			
 A	InvokeMcp	L			
-S	aws-portal	AWS Billing Console
 A	GetConsoleActionSetEnforced	R			
 A	ModifyAccount	W			
 A	ModifyBilling	W			
@@ -1992,11 +2391,9 @@ A	ViewAccount	R
 A	ViewBilling	R			
 A	ViewPaymentMethods	R			
 A	ViewUsage	R			
-S	awsconnector	AWS Connector Service
 A	GetConnectorHealth	R			
 A	RegisterConnector	W			
 A	ValidateConnectorId	R			
-S	b2bi	AWS B2B Data Interchange
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -2034,7 +2431,6 @@ A	UpdateCapability	W	0!;3
 A	UpdatePartnership	W	1!;0		
 A	UpdateProfile	W	2!		
 A	UpdateTransformer	W	3!		
-S	backup	AWS Backup
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -2172,7 +2568,6 @@ A	UpdateReportPlan	W	5!	6
 A	UpdateRestoreTestingPlan	W	6!		
 A	UpdateRestoreTestingSelection	W	6!		iam:PassRole
 A	UpdateTieringConfiguration	W	7!		
-S	backup-gateway	AWS Backup Gateway
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -2206,7 +2601,6 @@ A	UntagResource	T	0;1;2	2
 A	UpdateGatewayInformation	W	0!		
 A	UpdateGatewaySoftwareNow	W	0!		
 A	UpdateHypervisor	W	0!		
-S	backup-search	AWS Backup Search
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -2224,7 +2618,6 @@ A	StartSearchResultExportJob	W	1!	0,2	iam:PassRole
 A	StopSearchJob	W	1!		
 A	TagResource	T	0;1	0,2	
 A	UntagResource	T	0;1	2	
-S	backup-storage	AWS Backup storage
 A	CommitBackupJob	W			
 A	DeleteObjects	W			
 A	DescribeBackupJob	W			
@@ -2240,7 +2633,6 @@ A	PutChunk	W
 A	PutObject	W			
 A	StartObject	W			
 A	UpdateObjectComplete	W			
-S	batch	AWS Batch
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -2315,7 +2707,6 @@ A	UpdateQuotaShare	W	6!
 A	UpdateSchedulingPolicy	W	7!		
 A	UpdateServiceEnvironment	W	8!		
 A	UpdateServiceJob	W	9!	16	
-S	bcm-dashboards	AWS Billing and Cost Management Dashboards
 K	aws:RequestTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
 A	CreateDashboard	W			
@@ -2327,7 +2718,6 @@ A	ListTagsForResource	R
 A	TagResource	T		1,0	
 A	UntagResource	T		1	
 A	UpdateDashboard	W			
-S	bcm-data-exports	AWS Billing And Cost Management Data Exports
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -2346,7 +2736,6 @@ A	ListTagsForResource	R	1!	1
 A	TagResource	T	1!	2,0,1	
 A	UntagResource	T	1!	2,1	
 A	UpdateExport	W	1!;2!;0	1	
-S	bcm-pricing-calculator	AWS Billing And Cost Management Pricing Calculator
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -2389,9 +2778,7 @@ A	UpdateBillScenarioUsageModification	W	1!
 A	UpdatePreferences	W			
 A	UpdateWorkloadEstimate	W	2!		
 A	UpdateWorkloadEstimateUsage	W	2!		
-S	bcm-recommended-actions	AWS Billing And Cost Management Recommended Actions
 A	ListRecommendedActions	L			
-S	bedrock	Amazon Bedrock
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -2673,7 +3060,6 @@ A	UpdatePrompt	W	30!
 A	UpdateProvisionedModelThroughput	W	9!;19!;33!		
 A	UpdateSession	W	34!		
 A	ValidateFlowDefinition	R			
-S	bedrock-agentcore	Amazon Bedrock Agentcore
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -2844,7 +3230,6 @@ A	UpdateOnlineEvaluationConfig	W	10!		iam:PassRole
 A	UpdatePolicy	W	11!;12!		
 A	UpdatePolicyEngine	W	12!		
 A	UpdateWorkloadIdentity	W	17!;18!		
-S	bedrock-mantle	Amazon Bedrock Powered by AWS Mantle
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -2877,7 +3262,6 @@ A	ListTagsForResource	R	0=1
 A	TagResource	T	0=1	2,0	
 A	UntagResource	T	0=1	2	
 A	UpdateProject	W	0!=1		
-S	billing	AWS Billing
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -2910,7 +3294,6 @@ A	UpdateBillingPreferences	W
 A	UpdateBillingView	W	0!	1	
 A	UpdateIAMAccessPreference	W			
 A	UseSourceView	R			
-S	billingconductor	AWS Billing Conductor
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -2950,7 +3333,6 @@ A	UpdateBillingGroup	W	0!
 A	UpdateCustomLineItem	W	1!		
 A	UpdatePricingPlan	W	2!		
 A	UpdatePricingRule	W	3!		
-S	braket	Amazon Braket
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -2977,7 +3359,6 @@ A	SearchSpendingLimits	R
 A	TagResource	T	0;1;2	0,2	
 A	UntagResource	T	0;1;2	2	
 A	UpdateSpendingLimit	W		0,1,2	
-S	budgets	AWS Budget Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -2996,7 +3377,6 @@ A	TagResource	T	0;1	2,0
 A	UntagResource	T	0;1	2	
 A	UpdateBudgetAction	W	1!		iam:PassRole
 A	ViewBudget	R	0!		billing:GetBillingViewData
-S	bugbust	AWS BugBust
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -3018,7 +3398,6 @@ A	UntagResource	T	0!	2,0
 A	UpdateEvent	W	0!	1	codeguru-profiler:DescribeProfilingGroup,codeguru-profiler:ListProfilingGroups,codeguru-reviewer:DescribeCodeReview,codeguru-reviewer:ListCodeReviews,codeguru-reviewer:ListRecommendations,codeguru-reviewer:TagResource,codeguru-reviewer:UnTagResource
 A	UpdateWorkItem	W	0!	1	codeguru-reviewer:ListRecommendations
 A	UpdateWorkItemAdmin	W	0!	1	codeguru-reviewer:ListRecommendations
-S	cases	Amazon Connect Cases
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -3071,7 +3450,6 @@ A	UpdateCaseRule	W	1!;2!
 A	UpdateField	W	2!;3!		
 A	UpdateLayout	W	2!;4!		
 A	UpdateTemplate	W	2!;6!		
-S	cassandra	Amazon Keyspaces (for Apache Cassandra)
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -3099,7 +3477,6 @@ A	TagResource	T	0;1;2	0,2
 A	UnTagMultiRegionResource	T	0;2	2	
 A	UntagResource	T	0;1;2	2	
 A	UpdatePartitioner	W	2!		
-S	ce	AWS Cost Explorer Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -3166,7 +3543,6 @@ A	UpdateCostCategoryDefinition	W	3!	1
 A	UpdateNotificationSubscription	W			
 A	UpdatePreferences	W			
 A	UpdateReport	W			
-S	chatbot	AWS Chatbot
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -3211,7 +3587,6 @@ A	UpdateChimeWebhookConfiguration	W	0!	1
 A	UpdateCustomAction	W	1!	1	
 A	UpdateMicrosoftTeamsChannelConfiguration	W	0!	1	
 A	UpdateSlackChannelConfiguration	W	0!	1	
-S	chime	Amazon Chime
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -3544,7 +3919,6 @@ A	UpdateVoiceProfile	W	11!
 A	UpdateVoiceProfileDomain	W	12!		
 A	ValidateAccountResource	R			
 A	ValidateE911Address	R			
-S	cleanrooms	AWS Clean Rooms
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -3649,7 +4023,6 @@ A	UpdateMembership	W	7!		iam:PassRole,logs:CreateLogDelivery,logs:CreateLogGroup
 A	UpdatePrivacyBudgetTemplate	W	8!		
 A	UpdateProtectedJob	W	7!		
 A	UpdateProtectedQuery	W	7!		
-S	cleanrooms-ml	AWS Clean Rooms ML
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -3722,7 +4095,6 @@ A	StartTrainedModelInferenceJob	W	1!;2!;3!	0,2
 A	TagResource	T	0;1;2;3;4;5;6;7;8	2,0,1	
 A	UnTagResource	T	0;1;2;3;4;5;6;7;8	2,1	
 A	UpdateConfiguredAudienceModel	W	7!;6	0,2	
-S	cloud9	AWS Cloud9
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -3763,7 +4135,6 @@ A	UpdateEnvironmentSettings	W	0!
 A	UpdateMembershipSettings	W	0!		
 A	UpdateSSHRemote	W	0!		
 A	UpdateUserSettings	W			
-S	clouddirectory	Amazon Cloud Directory
 R	appliedSchema	arn:${Partition}:clouddirectory:${Region}:${Account}:directory/${DirectoryId}/schema/${SchemaName}/${Version}	
 R	developmentSchema	arn:${Partition}:clouddirectory:${Region}:${Account}:schema/development/${SchemaName}	
 R	directory	arn:${Partition}:clouddirectory:${Region}:${Account}:directory/${DirectoryId}	
@@ -3834,7 +4205,6 @@ A	UpdateSchema	W	1!
 A	UpdateTypedLinkFacet	W	1!		
 A	UpgradeAppliedSchema	W	2!;3!		
 A	UpgradePublishedSchema	W	1!;3!		
-S	cloudformation	AWS Cloud Control API
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -3957,7 +4327,6 @@ A	UpdateStackInstances	W	4!;5;6	9
 A	UpdateStackSet	W	4!;5;6	7,10,9,0,2	
 A	UpdateTerminationProtection	W	3!		
 A	ValidateTemplate	R		10	
-S	cloudfront	Amazon CloudFront
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -4153,7 +4522,6 @@ A	UpdateStreamingDistribution	W	16!
 A	UpdateTrustStore	W	17!		
 A	UpdateVpcOrigin	W	18!		
 A	VerifyDnsConfiguration	R	6		
-S	cloudfront-keyvaluestore	Amazon CloudFront KeyValueStore
 R	key-value-store	arn:${Partition}:cloudfront::${Account}:key-value-store/${ResourceId}	
 A	DeleteKey	W	0!		
 A	DescribeKeyValueStore	R	0!		
@@ -4161,7 +4529,6 @@ A	GetKey	R	0!
 A	ListKeys	L	0!		
 A	PutKey	W	0!		
 A	UpdateKeys	W	0!		
-S	cloudhsm	AWS CloudHSM
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -4185,7 +4552,6 @@ A	PutResourcePolicy	W	0!
 A	RestoreBackup	W	0!		
 A	TagResource	T	0;1	0,2	
 A	UntagResource	T	0;1	2	
-S	cloudsearch	Amazon CloudSearch
 R	domain	arn:${Partition}:cloudsearch:${Region}:${Account}:domain/${DomainName}	
 A	AddTags	T	0!		
 A	BuildSuggesters	W	0!		
@@ -4219,7 +4585,6 @@ A	UpdateAvailabilityOptions	W	0!
 A	UpdateDomainEndpointOptions	W	0!		
 A	UpdateScalingParameters	W	0!		
 A	UpdateServiceAccessPolicies	P	0!		
-S	cloudshell	AWS CloudShell
 K	cloudshell:SecurityGroupIds	ArrayOfString
 K	cloudshell:SubnetIds	ArrayOfString
 K	cloudshell:VpcIds	ArrayOfString
@@ -4235,7 +4600,6 @@ A	GetFileUploadUrls	W	0!
 A	PutCredentials	W	0!		
 A	StartEnvironment	W	0!		
 A	StopEnvironment	W	0!		
-S	cloudtrail	AWS CloudTrail
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -4309,13 +4673,11 @@ A	UpdateDashboard	W	1!		cloudtrail:StartDashboardRefresh,cloudtrail:StartQuery
 A	UpdateEventDataStore	W	2!		iam:CreateServiceLinkedRole,iam:GetRole,kms:Decrypt,kms:GenerateDataKey,organizations:ListAWSServiceAccessForOrganization
 A	UpdateServiceLinkedChannel	W	0!		
 A	UpdateTrail	W	3!		iam:CreateServiceLinkedRole,iam:GetRole,organizations:ListAWSServiceAccessForOrganization
-S	cloudtrail-data	AWS CloudTrail Data
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
 R	channel	arn:${Partition}:cloudtrail:${Region}:${Account}:channel/${ChannelId}	1
 A	PutAuditEvents	W	0!		
-S	cloudwatch	Amazon CloudWatch
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -4389,7 +4751,6 @@ A	StopMetricStreams	W	4!
 A	TagResource	T	0;1;3;6	2,0	
 A	UntagResource	T	0;1;3;6	2	
 A	UpdateServiceLevelObjective	W	6!		
-S	codeartifact	AWS CodeArtifact
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -4448,7 +4809,6 @@ A	UpdatePackageGroup	W	2!
 A	UpdatePackageGroupOriginConfiguration	W	2!		
 A	UpdatePackageVersionsStatus	W	1!		
 A	UpdateRepository	W	3!		
-S	codebuild	AWS CodeBuild
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -4638,7 +4998,6 @@ A	UpdateProjectVisibility	W	3!	0,2,70
 A	UpdateReport	W	5!		
 A	UpdateReportGroup	W	5!	0,2,50,51,53,52,54	
 A	UpdateWebhook	W	3!	14,68,71,72,73	
-S	codecatalyst	Amazon CodeCatalyst
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -4676,7 +5035,6 @@ A	SynchronizeIdentityCenterApplication	W	1!	1
 A	TagResource	T	0;1	2,0,1	
 A	UntagResource	T	0;1	2,1	
 A	UpdateIdentityCenterApplication	W	1!	1	
-S	codecommit	AWS CodeCommit
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -4772,7 +5130,6 @@ A	UpdateRepositoryDescription	W	0!
 A	UpdateRepositoryEncryptionKey	W	0!		
 A	UpdateRepositoryName	W	0!		
 A	UploadArchive	W	0!		
-S	codeconnections	AWS CodeConnections
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -4830,7 +5187,6 @@ A	UpdateRepositoryLink	W	2!
 A	UpdateSyncBlocker	W			
 A	UpdateSyncConfiguration	W		3	
 A	UseConnection	R	0!	4,5,8,10,11,14	
-S	codedeploy	AWS CodeDeploy
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -4886,14 +5242,11 @@ A	TagResource	T	0;2	0,2
 A	UntagResource	T	0;2	2	
 A	UpdateApplication	W	0!		
 A	UpdateDeploymentGroup	W	2!		
-S	codedeploy-commands-secure	AWS CodeDeploy secure host commands service
 A	GetDeploymentSpecification	R			
 A	PollHostCommand	R			
 A	PutHostCommandAcknowledgement	W			
 A	PutHostCommandComplete	W			
-S	codeguru	Amazon CodeGuru
 A	GetCodeGuruFreeTrialSummary	R			
-S	codeguru-profiler	Amazon CodeGuru Profiler
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -4921,7 +5274,6 @@ A	SubmitFeedback	W	0!
 A	TagResource	T	0!	2,0	
 A	UntagResource	T	0!	2	
 A	UpdateProfilingGroup	W	0!		
-S	codeguru-reviewer	Amazon CodeGuru Reviewer
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -4944,7 +5296,6 @@ A	ListThirdPartyRepositories	R
 A	PutRecommendationFeedback	W	0!	1	
 A	TagResource	T	0!	0,2	
 A	UnTagResource	T	0!	2	
-S	codeguru-security	Amazon CodeGuru Security
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -4964,7 +5315,6 @@ A	ListTagsForResource	R	0!	1
 A	TagResource	T	0!	2,0	
 A	UntagResource	T	0!	2	
 A	UpdateAccountConfiguration	W			
-S	codepipeline	AWS CodePipeline
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -5017,7 +5367,6 @@ A	TagResource	T	1;2;4	0,2
 A	UntagResource	T	1;2;4	2	
 A	UpdateActionType	W	1!		
 A	UpdatePipeline	W	2!		
-S	codestar	AWS CodeStar
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -5046,7 +5395,6 @@ A	UpdateProject	W	0!
 A	UpdateTeamMember	P	0!		
 A	UpdateUserProfile	W	1!		
 A	VerifyServiceRole	L			
-S	codestar-connections	AWS CodeStar Connections
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -5104,7 +5452,6 @@ A	UpdateRepositoryLink	W	2!
 A	UpdateSyncBlocker	W			
 A	UpdateSyncConfiguration	W		3	
 A	UseConnection	R	0!	4,5,8,10,11,14	
-S	codestar-notifications	AWS CodeStar Notifications
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -5123,7 +5470,6 @@ A	TagResource	T	0!	1,0,2
 A	Unsubscribe	W	0!	1,0,2,3	
 A	UntagResource	T	0!	1,2	
 A	UpdateNotificationRule	W	0!	1,0,2,3	
-S	codewhisperer	Amazon CodeWhisperer
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -5147,7 +5493,6 @@ A	TagResource	T	0;1	1,2,0
 A	UntagResource	T	0;1	1,2	
 A	UpdateCustomization	W	0!	1	
 A	UpdateProfile	W	1!	1	
-S	cognito-identity	Amazon Cognito Identity
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -5183,7 +5528,6 @@ A	UnlinkDeveloperIdentity	P	0!
 A	UnlinkIdentity	P		4,3	
 A	UntagResource	T	0!	2	
 A	UpdateIdentityPool	P	0!		
-S	cognito-idp	Amazon Cognito User Pools
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -5310,7 +5654,6 @@ A	UpdateUserPoolClient	W	0!
 A	UpdateUserPoolDomain	W	0!		
 A	VerifySoftwareToken	W			
 A	VerifyUserAttribute	W			
-S	cognito-sync	Amazon Cognito Sync
 R	dataset	arn:${Partition}:cognito-sync:${Region}:${Account}:identitypool/${IdentityPoolId}/identity/${IdentityId}/dataset/${DatasetName}	
 R	identity	arn:${Partition}:cognito-sync:${Region}:${Account}:identitypool/${IdentityPoolId}/identity/${IdentityId}	
 R	identitypool	arn:${Partition}:cognito-sync:${Region}:${Account}:identitypool/${IdentityPoolId}	
@@ -5333,7 +5676,6 @@ A	SetIdentityPoolConfiguration	W	2!
 A	SubscribeToDataset	W	0!		
 A	UnsubscribeFromDataset	W	0!		
 A	UpdateRecords	W	0!		
-S	comprehend	Amazon Comprehend
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -5444,7 +5786,6 @@ A	TagResource	T	0;1;2;3;4;5;6;7;8;9;10;11;12;13;14	0,2
 A	UntagResource	T	0;1;2;3;4;5;6;7;8;9;10;11;12;13;14	2	
 A	UpdateEndpoint	W	2!;6!;8		
 A	UpdateFlywheel	W	8!=7,5,8,9;1;5		
-S	comprehendmedical	Amazon Comprehend Medical
 K	aws:TagKeys	ArrayOfString
 A	DescribeEntitiesDetectionV2Job	R			
 A	DescribeICD10CMInferenceJob	R			
@@ -5471,7 +5812,6 @@ A	StopICD10CMInferenceJob	W
 A	StopPHIDetectionJob	W			
 A	StopRxNormInferenceJob	W			
 A	StopSNOMEDCTInferenceJob	W			
-S	compute-optimizer	AWS Compute Optimizer
 K	compute-optimizer:ResourceType	String
 A	DeleteRecommendationPreferences	W		0	autoscaling:DescribeAutoScalingGroups,ec2:DescribeInstances,rds:DescribeDBClusters,rds:DescribeDBInstances
 A	DescribeRecommendationExportJobs	L			
@@ -5501,7 +5841,6 @@ A	GetRecommendationPreferences	R		0
 A	GetRecommendationSummaries	L			
 A	PutRecommendationPreferences	W		0	autoscaling:DescribeAutoScalingGroups,autoscaling:DescribeAutoScalingInstances,ec2:DescribeInstances,rds:DescribeDBClusters,rds:DescribeDBInstances
 A	UpdateEnrollmentStatus	W			
-S	config	AWS Config
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -5612,7 +5951,6 @@ A	StartResourceEvaluation	W			cloudformation:DescribeType
 A	StopConfigurationRecorder	W	3!		
 A	TagResource	T	0;1;2;3;4;5;6;8	0,2	
 A	UntagResource	T	0;1;2;3;4;5;6;8	2	
-S	connect	Amazon Connect
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -6037,7 +6375,6 @@ A	UpdateWorkspaceMetadata	W	40!	1,10
 A	UpdateWorkspacePage	W	40!;4;9	1,10	
 A	UpdateWorkspaceTheme	W	40!	1,10	
 A	UpdateWorkspaceVisibility	W	40!	1,10	
-S	connect-campaigns	Amazon Connect Outbound Campaigns
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -6080,14 +6417,11 @@ A	UpdateCampaignName	W	0!
 A	UpdateCampaignOutboundCallConfig	W	0!		
 A	UpdateCampaignSchedule	W	0!		
 A	UpdateCampaignSource	W	0!		
-S	consoleapp	AWS Management Console Mobile App
 R	DeviceIdentity	arn:${Partition}:consoleapp::${Account}:device/${DeviceId}/identity/${IdentityId}	
 A	GetDeviceIdentity	R	0!		
 A	ListDeviceIdentities	L			
-S	consolidatedbilling	AWS Consolidated Billing
 A	GetAccountBillingRole	R			
 A	ListLinkedAccounts	L			
-S	controlcatalog	AWS Control Catalog
 R	common-control	arn:${Partition}:controlcatalog:::common-control/${CommonControlId}	
 R	control	arn:${Partition}:controlcatalog:::control/${ControlId}	
 R	domain	arn:${Partition}:controlcatalog:::domain/${DomainId}	
@@ -6098,7 +6432,6 @@ A	ListControlMappings	L
 A	ListControls	L	1!		
 A	ListDomains	L			
 A	ListObjectives	L			
-S	controltower	AWS Control Tower
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -6171,7 +6504,6 @@ A	UpdateAccountFactoryConfig	W
 A	UpdateEnabledBaseline	W	1!		
 A	UpdateEnabledControl	W	2!		
 A	UpdateLandingZone	W	3!		
-S	cost-optimization-hub	AWS Cost Optimization Hub
 A	GetPreferences	R			
 A	GetRecommendation	R			
 A	ListEfficiencyMetrics	L			
@@ -6180,7 +6512,6 @@ A	ListRecommendations	L			cost-optimization-hub:GetRecommendation
 A	ListRecommendationSummaries	L			cost-optimization-hub:GetRecommendation
 A	UpdateEnrollmentStatus	W			
 A	UpdatePreferences	W			
-S	cur	AWS Cost and Usage Report
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -6197,13 +6528,11 @@ A	PutReportDefinition	W	0!=2,0,1
 A	TagResource	T	0!	2,0,1	
 A	UntagResource	T	0!	2,1	
 A	ValidateReportDestination	R			
-S	customer-verification	AWS Customer Verification Service
 A	CreateCustomerVerificationDetails	W			
 A	CreateUploadUrls	W			
 A	GetCustomerVerificationDetails	R			
 A	GetCustomerVerificationEligibility	R			
 A	UpdateCustomerVerificationDetails	W			
-S	databrew	AWS Glue DataBrew
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -6257,7 +6586,6 @@ A	UpdateRecipe	W	3!
 A	UpdateRecipeJob	W	1!		
 A	UpdateRuleset	W	4!		
 A	UpdateSchedule	W	5!		
-S	dataexchange	AWS Data Exchange
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -6311,7 +6639,6 @@ A	UpdateAsset	W	0!
 A	UpdateDataSet	W	2!		
 A	UpdateEventAction	W	6!		
 A	UpdateRevision	W	8!		dataexchange:PublishDataSet,dataexchange:PublishToDataGrant
-S	datapipeline	AWS Data Pipeline
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -6340,7 +6667,6 @@ A	ReportTaskRunnerHeartbeat	W
 A	SetStatus	W	0!	3,4	
 A	SetTaskStatus	W	0!		
 A	ValidatePipelineDefinition	R	0!	3,4,5	
-S	datasync	AWS DataSync
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -6416,7 +6742,6 @@ A	UpdateLocationSmb	W	2!
 A	UpdateStorageSystem	W	3!		
 A	UpdateTask	W	4!		
 A	UpdateTaskExecution	W	5!	1	
-S	datazone	Amazon DataZone
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -6653,7 +6978,6 @@ A	UpdateSubscriptionRequest	W
 A	UpdateSubscriptionTarget	W			
 A	UpdateUserProfile	W			
 A	ValidatePassRole	W			
-S	dax	Amazon DynamoDB Accelerator (DAX)
 K	dax:EnclosingOperation	String
 R	application	arn:${Partition}:dax:${Region}:${Account}:cache/${ClusterName}	
 A	BatchGetItem	R	0!		
@@ -6686,7 +7010,6 @@ A	UpdateCluster	W	0!
 A	UpdateItem	W	0!	0	
 A	UpdateParameterGroup	W			
 A	UpdateSubnetGroup	W			
-S	dbqms	Database Query Metadata Service
 A	CreateFavoriteQuery	W			
 A	CreateQueryHistory	W			
 A	CreateTab	W			
@@ -6700,7 +7023,6 @@ A	GetQueryString	R
 A	UpdateFavoriteQuery	W			
 A	UpdateQueryHistory	W			
 A	UpdateTab	W			
-S	deadline	AWS Deadline Cloud
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -6836,7 +7158,6 @@ A	UpdateStorageProfile	W	1!		identitystore:ListGroupMembershipsForMember
 A	UpdateTask	W	3!		identitystore:ListGroupMembershipsForMember
 A	UpdateWorker	W	7!		logs:CreateLogStream
 A	UpdateWorkerSchedule	W	7!		logs:CreateLogStream
-S	detective	Amazon Detective
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -6877,7 +7198,6 @@ A	UntagResource	T	0!	2
 A	UpdateDatasourcePackages	W	0!		
 A	UpdateInvestigationState	W	0!		
 A	UpdateOrganizationConfiguration	W	0!		organizations:DescribeOrganization
-S	devicefarm	AWS Device Farm
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -6975,7 +7295,6 @@ A	UpdateProject	W	7!		ec2:CreateNetworkInterface,ec2:DescribeSecurityGroups,ec2:
 A	UpdateTestGridProject	W	13!		ec2:CreateNetworkInterface,ec2:DescribeSecurityGroups,ec2:DescribeSubnets,ec2:DescribeVpcs,iam:CreateServiceLinkedRole
 A	UpdateUpload	W	15!		
 A	UpdateVPCEConfiguration	W	16!		
-S	devops-guru	Amazon DevOps Guru
 K	devops-guru:ServiceNames	ArrayOfString
 R	topic	arn:${Partition}:sns:${Region}:${Account}:${TopicName}	
 A	AddNotificationChannel	W	0!		sns:GetTopicAttributes,sns:SetTopicAttributes
@@ -7009,7 +7328,6 @@ A	StartCostEstimation	R
 A	UpdateEventSourcesConfig	W			
 A	UpdateResourceCollection	W			
 A	UpdateServiceIntegration	W			
-S	directconnect	AWS Direct Connect
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -7080,7 +7398,6 @@ A	UpdateDirectConnectGateway	W	0!
 A	UpdateDirectConnectGatewayAssociation	W			
 A	UpdateLag	W	2!		
 A	UpdateVirtualInterfaceAttributes	W	3!		
-S	discovery	AWS Application Discovery Service
 K	aws:TagKeys	ArrayOfString
 A	AssociateConfigurationItemsToApplication	W			
 A	BatchDeleteAgents	W			
@@ -7111,7 +7428,6 @@ A	StartImportTask	W			discovery:AssociateConfigurationItemsToApplication,discove
 A	StopContinuousExport	W			
 A	StopDataCollectionByAgentIds	W			
 A	UpdateApplication	W			
-S	dlm	Amazon Data Lifecycle Manager
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -7124,7 +7440,6 @@ A	ListTagsForResource	R	0!
 A	TagResource	T	0!	0,2	
 A	UntagResource	T	0!	2	
 A	UpdateLifecyclePolicy	W	0!		
-S	dms	AWS Database Migration Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -7279,7 +7594,6 @@ A	UpdateInstanceProfile	W	5!
 A	UpdateMigrationProject	W	6!		
 A	UpdateSubscriptionsToEventBridge	W			
 A	UploadFileMetadataList	W			
-S	docdb-elastic	Amazon DocumentDB Elastic Clusters
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -7304,7 +7618,6 @@ A	StopCluster	W	0!	1
 A	TagResource	T	0;1	2,0,1	
 A	UntagResource	T	0;1	2	
 A	UpdateCluster	W	0!	1	ec2:CreateVpcEndpoint,ec2:DeleteVpcEndpoints,ec2:DescribeAvailabilityZones,ec2:DescribeSecurityGroups,ec2:DescribeSubnets,ec2:DescribeVpcAttribute,ec2:DescribeVpcEndpoints,ec2:DescribeVpcs,ec2:ModifyVpcEndpoint,kms:CreateGrant,kms:Decrypt,kms:DescribeKey,kms:GenerateDataKey,secretsmanager:DescribeSecret,secretsmanager:GetResourcePolicy,secretsmanager:GetSecretValue,secretsmanager:ListSecretVersionIds,secretsmanager:ListSecrets
-S	drs	AWS Elastic Disaster Recovery
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -7406,7 +7719,6 @@ A	UpdateLaunchConfigurationTemplate	W	1!
 A	UpdateReplicationCertificateForDrs	W	2!		
 A	UpdateReplicationConfiguration	W	5!		ec2:CreateSecurityGroup,ec2:DescribeSecurityGroups,ec2:DescribeSubnets,ec2:GetEbsDefaultKmsKeyId,ec2:GetEbsEncryptionByDefault,kms:CreateGrant,kms:DescribeKey
 A	UpdateReplicationConfigurationTemplate	W	3!		ec2:CreateSecurityGroup,ec2:DescribeSecurityGroups,ec2:DescribeSubnets,ec2:GetEbsDefaultKmsKeyId,ec2:GetEbsEncryptionByDefault,kms:CreateGrant,kms:DescribeKey
-S	ds	AWS Directory Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -7502,7 +7814,6 @@ A	UpdateRadius	W	0!
 A	UpdateSettings	W	0!		
 A	UpdateTrust	W	0!		
 A	VerifyTrust	R	0!		
-S	ds-data	AWS Directory Service Data
 K	aws:ResourceTag/${TagKey}	String
 K	ds-data:Identifier	String
 K	ds-data:MemberName	String
@@ -7527,7 +7838,6 @@ A	SearchGroups	R	0!	4	ds-data:DescribeGroup,ds:AccessDSData
 A	SearchUsers	R	0!	4	ds-data:DescribeUser,ds:AccessDSData
 A	UpdateGroup	W	0!	5,1,4	ds:AccessDSData
 A	UpdateUser	W	0!	5,1,4	ds:AccessDSData
-S	dsql	Amazon Aurora DSQL
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -7560,7 +7870,6 @@ A	StopRestoreJob	W	0!
 A	TagResource	T	0!	0,2	
 A	UntagResource	T	0!	2	
 A	UpdateCluster	W	0!	5	
-S	dynamodb	Amazon DynamoDB
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -7662,7 +7971,6 @@ A	UpdateTable	W	6!
 A	UpdateTableReplicaAutoScaling	W	6!		
 A	UpdateTimeToLive	W	6!		
 A	WriteDataForReplication	W	6!		
-S	ebs	Amazon Elastic Block Store
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -7676,7 +7984,6 @@ A	ListChangedBlocks	R	0!	1
 A	ListSnapshotBlocks	R	0!	1	
 A	PutSnapshotBlock	W	0!	1	
 A	StartSnapshot	W	0	0,1,2,3,4,5	ec2:CreateTags
-S	ec2	Amazon EC2
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -8714,7 +9021,6 @@ A	UpdateInterruptibleCapacityReservationAllocation	W	2!=1,14,15,23,29,32,33,46,4
 A	UpdateSecurityGroupRuleDescriptionsEgress	W	71!=1,102,108,136	94	
 A	UpdateSecurityGroupRuleDescriptionsIngress	W	71!=1,102,108,136	94	
 A	WithdrawByoipCidr	W		94	
-S	ec2-instance-connect	Amazon EC2 Instance Connect
 K	aws:ResourceTag/${TagKey}	String
 K	ec2-instance-connect:maxTunnelDuration	Numeric
 K	ec2-instance-connect:privateIpAddress	IPAddress
@@ -8727,7 +9033,6 @@ R	instance-connect-endpoint	arn:${Partition}:ec2:${Region}:${Account}:instance-c
 A	OpenTunnel	W	1=0,5,3,2,6		
 A	SendSerialConsoleSSHPublicKey	W	0!		
 A	SendSSHPublicKey	W	0!	4	
-S	ec2messages	Amazon Message Delivery Service
 K	ec2:SourceInstanceARN	ARN
 K	ssm:SourceInstanceARN	ARN
 A	AcknowledgeMessage	W			
@@ -8736,7 +9041,6 @@ A	FailMessage	W
 A	GetEndpoint	R			
 A	GetMessages	R		1,0	
 A	SendReply	W		1,0	
-S	ecr	Amazon Elastic Container Registry
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -8803,7 +9107,6 @@ A	UpdatePullThroughCacheRule	W
 A	UpdateRepositoryCreationTemplate	W			ecr:CreateRepository,ecr:PutLifecyclePolicy,ecr:SetRepositoryPolicy,iam:CreateServiceLinkedRole,iam:PassRole
 A	UploadLayerPart	W	0!		
 A	ValidatePullThroughCacheRule	R			
-S	ecr-public	Amazon Elastic Container Registry Public
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -8833,7 +9136,6 @@ A	SetRepositoryPolicy	P	1!
 A	TagResource	T	1!	0,2	
 A	UntagResource	T	1!	2	
 A	UploadLayerPart	W	1!		
-S	ecs	Amazon Elastic Container Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -8938,10 +9240,8 @@ A	UpdateService	W	3!=6,1	5,11,13,14,18,26,15,12,20,4,23,25,27
 A	UpdateServicePrimaryTaskSet	W	3!	1,6	
 A	UpdateTaskProtection	W	6!	1,6	
 A	UpdateTaskSet	W	8!	1,6,22	
-S	ecs-mcp	Amazon ECS MCP Service
 A	InvokeReadOnlyTools	R			
 A	UseMcp	R			
-S	eks	Amazon Elastic Kubernetes Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -9042,15 +9342,12 @@ A	UpdateEksAnywhereSubscription	W	6!
 A	UpdateNodegroupConfig	W	9!		
 A	UpdateNodegroupVersion	W	9!		
 A	UpdatePodIdentityAssociation	W	10!		
-S	eks-auth	Amazon EKS Auth
 K	aws:ResourceTag/${TagKey}	String
 R	cluster	arn:${Partition}:eks:${Region}:${Account}:cluster/${ClusterName}	0
 A	AssumeRoleForPodIdentity	R	0!		
-S	eks-mcp	Amazon EKS MCP Server
 A	CallPrivilegedTool	W			
 A	CallReadOnlyTool	R			
 A	InvokeMcp	R			
-S	elasticache	Amazon ElastiCache
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -9163,7 +9460,6 @@ A	RevokeCacheSecurityGroupIngress	W	5!	1
 A	StartMigration	W	3!	1	
 A	TestFailover	W	3!	1	ec2:CreateNetworkInterface,ec2:DeleteNetworkInterface,ec2:DescribeNetworkInterfaces,ec2:DescribeSubnets,ec2:DescribeVpcs
 A	TestMigration	W	3!	1	
-S	elasticbeanstalk	AWS Elastic Beanstalk
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -9230,7 +9526,6 @@ A	UpdateConfigurationTemplate	W	2!=9	3,4,5,6,8,7
 A	UpdateEnvironment	W	3!=9	4,5,8,7	
 A	UpdateTagsForResource	T	0;1;2;3;4	0,2	
 A	ValidateConfigurationSettings	R	2=9;3=9		
-S	elasticfilesystem	Amazon Elastic File System
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -9278,7 +9573,6 @@ A	TagResource	T	0;1	0,2,5
 A	UntagResource	T	0;1	2	
 A	UpdateFileSystem	W	1!		
 A	UpdateFileSystemProtection	W	1!		
-S	elasticloadbalancing	AWS Elastic Load Balancing
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -9378,7 +9672,6 @@ A	SetRulePriorities	W	0!;1!
 A	SetSecurityGroups	W	6;8	1,6,8	
 A	SetSubnets	W	6;7;8	1,6,10	
 A	SetWebAcl	W			
-S	elasticmapreduce	Amazon Elastic MapReduce
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -9472,7 +9765,6 @@ A	UpdateRepository	W
 A	UpdateStudio	W	3!		
 A	UpdateStudioSessionMapping	W	3!		
 A	ViewEventsFromAllClustersInConsole	L			
-S	elastictranscoder	Amazon Elastic Transcoder
 R	job	arn:${Partition}:elastictranscoder:${Region}:${Account}:job/${JobId}	
 R	pipeline	arn:${Partition}:elastictranscoder:${Region}:${Account}:pipeline/${PipelineId}	
 R	preset	arn:${Partition}:elastictranscoder:${Region}:${Account}:preset/${PresetId}	
@@ -9493,7 +9785,6 @@ A	TestRole	W
 A	UpdatePipeline	W	1!		
 A	UpdatePipelineNotifications	W	1!		
 A	UpdatePipelineStatus	W	1!		
-S	elemental-activations	AWS Elemental Appliances and Software Activation Service
 A	CompleteAccountRegistration	W			
 A	CompleteFileUpload	W			
 A	ConfirmAccount	W			
@@ -9507,7 +9798,6 @@ A	GetAssets	R
 A	GetProductAdvisories	R			
 A	GetSoftwareVersions	R			
 A	StartFileUpload	W			
-S	elemental-appliances-software	AWS Elemental Appliances and Software
 R	quote	arn:${Partition}:elemental-appliances-software:${Region}:${Account}:quote/${ResourceId}	
 A	CompleteUpload	W			
 A	CreateOrderV1	W			
@@ -9523,7 +9813,6 @@ A	ListQuotes	L
 A	StartUpload	W			
 A	SubmitOrderV1	W			
 A	UpdateQuote	W	0!		
-S	elemental-inference	AWS Elemental Inference
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -9540,7 +9829,6 @@ A	PutMedia	W	0!
 A	TagResource	T	0	0,2	
 A	UntagResource	T	0	2	
 A	UpdateFeed	W	0!		
-S	elemental-support-cases	AWS Elemental Support Cases
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -9562,9 +9850,7 @@ A	UntagCase	T	0!	2
 A	UpdateCase	W	0!		
 A	UpdateCaseStatus	W	0!		
 A	UpdateMultipartUpload	W	0!		
-S	elemental-support-content	AWS Elemental Support Content
 A	Query	R			
-S	emr-containers	Amazon EMR on EKS (EMR Containers)
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -9600,7 +9886,6 @@ A	ListVirtualClusters	L
 A	StartJobRun	W	4!	0,2,3,4	
 A	TagResource	T	0;1;2;3;4	0,2	
 A	UntagResource	T	0;1;2;3;4	2	
-S	emr-serverless	Amazon EMR Serverless
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -9625,7 +9910,6 @@ A	StopApplication	W	0!
 A	TagResource	T	0;1	0,2	
 A	UntagResource	T	0;1	2	
 A	UpdateApplication	W	0!		
-S	entityresolution	AWS Entity Resolution
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -9674,7 +9958,6 @@ A	UpdateMatchingWorkflow	W	2!
 A	UpdateSchemaMapping	W	4!		
 A	UseIdNamespace	P			
 A	UseWorkflow	P			
-S	es	Amazon OpenSearch Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -9803,7 +10086,6 @@ A	UpdateScheduledAction	W	2!
 A	UpdateVpcEndpoint	W			
 A	UpgradeDomain	W	2!		
 A	UpgradeElasticsearchDomain	W	2!		
-S	events	Amazon EventBridge
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -9892,7 +10174,6 @@ A	UpdateArchive	W	2!;0;8
 A	UpdateConnection	W	3!		
 A	UpdateEndpoint	W	5!	8	
 A	UpdateEventBus	W	6!		
-S	evidently	Amazon CloudWatch Evidently
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -9939,7 +10220,6 @@ A	UpdateFeature	W	1!
 A	UpdateLaunch	W	2!		
 A	UpdateProject	W	3!		iam:CreateServiceLinkedRole,iam:GetRole
 A	UpdateProjectDataDelivery	W	3!		
-S	evs	Amazon Elastic VMware Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -9958,14 +10238,12 @@ A	ListEnvironmentVlans	L	0!
 A	ListTagsForResource	R	0		
 A	TagResource	T	0!	0,1,2	
 A	UntagResource	T	0!	1,2	
-S	execute-api	Amazon API Gateway
 K	execute-api:viaDomainArn	ARN
 R	execute-api-domain	arn:${Partition}:execute-api:${Region}:${Account}:/domainnames/${DomainName}+${DomainIdentifier}	
 R	execute-api-general	arn:${Partition}:execute-api:${Region}:${Account}:${ApiId}/${Stage}/${Method}/${ApiSpecificResourcePath}	0
 A	InvalidateCache	W	1!		
 A	Invoke	W	0;1		
 A	ManageConnections	W	1!		
-S	finspace	Amazon FinSpace
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -10037,10 +10315,8 @@ A	UpdateKxEnvironmentNetwork	W	4!
 A	UpdateKxUser	W	6!		
 A	UpdateKxVolume	W	7!		
 A	UpdateUser	W	0!;8!		
-S	finspace-api	Amazon FinSpace API
 R	credential	arn:${Partition}:finspace-api:${Region}:${Account}:/credentials/programmatic	
 A	GetProgrammaticAccessCredentials	R	0!		
-S	firehose	Amazon Kinesis Firehose
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -10057,7 +10333,6 @@ A	StopDeliveryStreamEncryption	W	0!
 A	TagDeliveryStream	T	0!	0,2	
 A	UntagDeliveryStream	T	0!	2	
 A	UpdateDestination	W	0!		
-S	fis	AWS Fault Injection Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -10098,7 +10373,6 @@ A	UntagResource	T	0;1;2	2
 A	UpdateExperimentTemplate	W	2!;0	0,2	
 A	UpdateSafetyLeverState	W	3!		
 A	UpdateTargetAccountConfiguration	W	2!		
-S	fms	AWS Firewall Manager
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -10148,7 +10422,6 @@ A	PutProtocolsList	W	2!	0,2
 A	PutResourceSet	W	3!	0,2	
 A	TagResource	T	0;1;2;3	0,2	
 A	UntagResource	T	0;1;2;3	2	
-S	forecast	Amazon Forecast
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -10237,7 +10510,6 @@ A	StopResource	W	3!;4!;5!;6!;7!;8!;9!;10!;11!;12!;13!;14!	0,2
 A	TagResource	T	1;2;3;4;5;6;7;8;9;10;11;12;13;14	0,2	
 A	UntagResource	T	1;2;3;4;5;6;7;8;9;10;11;12;13;14	2	
 A	UpdateDatasetGroup	W	1!;2!		
-S	frauddetector	Amazon Fraud Detector
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -10329,7 +10601,6 @@ A	UpdateModelVersionStatus	W	10!
 A	UpdateRuleMetadata	W	12!		
 A	UpdateRuleVersion	W	12!	0,2	
 A	UpdateVariable	W	13!		
-S	freertos	Amazon FreeRTOS
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -10355,7 +10626,6 @@ A	ListSubscriptions	L
 A	UpdateEmailRecipients	W			
 A	UpdateSoftwareConfiguration	W	0!		
 A	VerifyEmail	W			
-S	freetier	AWS Free Tier
 A	GetAccountActivity	R			
 A	GetAccountPlanState	R			
 A	GetFreeTierAlertPreference	R			
@@ -10363,7 +10633,6 @@ A	GetFreeTierUsage	R
 A	ListAccountActivities	L			
 A	PutFreeTierAlertPreference	W			
 A	UpgradeAccountPlan	W			
-S	fsx	Amazon FSx
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -10437,7 +10706,6 @@ A	UpdateSharedVpcConfiguration	W
 A	UpdateSnapshot	W	4!		
 A	UpdateStorageVirtualMachine	W	5!		
 A	UpdateVolume	W	7!	8,7	
-S	gamelift	Amazon GameLift Servers
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -10571,7 +10839,6 @@ A	UpdateMatchmakingConfiguration	W	8!
 A	UpdateRuntimeConfiguration	W	4!		
 A	UpdateScript	W	10!		iam:PassRole,s3:GetObject
 A	ValidateMatchmakingRuleSet	R			
-S	gameliftstreams	Amazon GameLift Streams
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -10601,7 +10868,6 @@ A	TerminateStreamSession	W	1!
 A	UntagResource	T	0;1	2	
 A	UpdateApplication	W	0!		
 A	UpdateStreamGroup	W	1!		
-S	geo	Amazon Location
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -10673,11 +10939,9 @@ A	UpdatePlaceIndex	W	3!
 A	UpdateRouteCalculator	W	4!		
 A	UpdateTracker	W	5!		
 A	VerifyDevicePosition	R	5!	3	
-S	geo-maps	Amazon Location Service Maps
 R	provider	arn:${Partition}:geo-maps:${Region}::provider/default	
 A	GetStaticMap	R	0!		
 A	GetTile	R	0!		
-S	geo-places	Amazon Location Service Places
 R	provider	arn:${Partition}:geo-places:${Region}::provider/default	
 A	Autocomplete	R	0!		
 A	Geocode	R	0!		
@@ -10686,14 +10950,12 @@ A	ReverseGeocode	R	0!
 A	SearchNearby	R	0!		
 A	SearchText	R	0!		
 A	Suggest	R	0!		
-S	geo-routes	Amazon Location Service Routes
 R	provider	arn:${Partition}:geo-routes:${Region}::provider/default	
 A	CalculateIsolines	R	0!		
 A	CalculateRouteMatrix	R	0!		
 A	CalculateRoutes	R	0!		
 A	OptimizeWaypoints	R	0!		
 A	SnapToRoads	R	0!		
-S	glacier	Amazon S3 Glacier
 K	glacier:ArchiveAgeInDays	String
 K	glacier:ResourceTag/	String
 R	vault	arn:${Partition}:glacier:${Region}:${Account}:vaults/${VaultName}	
@@ -10730,7 +10992,6 @@ A	SetVaultAccessPolicy	P	0!
 A	SetVaultNotifications	W	0!		
 A	UploadArchive	W	0!		
 A	UploadMultipartPart	W	0!		
-S	globalaccelerator	AWS Global Accelerator
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -10794,7 +11055,6 @@ A	UpdateCustomRoutingListener	W	3!
 A	UpdateEndpointGroup	W	2!		
 A	UpdateListener	W	3!		
 A	WithdrawByoipCidr	W			
-S	glue	AWS Glue
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -11131,7 +11391,6 @@ A	UpdateWorkflow	W	23!
 A	UpgradeJob	W	12!		
 A	UseGlueStudio	P			
 A	UseMLTransforms	W	13!		
-S	grafana	Amazon Managed Grafana
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -11161,7 +11420,6 @@ A	UpdatePermissions	P	0!
 A	UpdateWorkspace	W	0!		ec2:DescribeSecurityGroups,ec2:DescribeSubnets,ec2:GetManagedPrefixListEntries,iam:CreateServiceLinkedRole
 A	UpdateWorkspaceAuthentication	W	0!		
 A	UpdateWorkspaceConfiguration	W	0!		
-S	greengrass	AWS IoT Greengrass
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -11302,7 +11560,6 @@ A	UpdateLoggerDefinition	W	17!
 A	UpdateResourceDefinition	W	19!		
 A	UpdateSubscriptionDefinition	W	21!		
 A	UpdateThingRuntimeConfiguration	W	24!		
-S	groundstation	AWS Ground Station
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -11358,7 +11615,6 @@ A	UpdateAgentStatus	W	0!
 A	UpdateConfig	W	1!		
 A	UpdateEphemeris	W	4!		
 A	UpdateMissionProfile	W	6!		
-S	groundtruthlabeling	Amazon GroundTruth Labeling
 A	AssociatePatchToManifestJob	W			
 A	CreateBatch	W			
 A	CreateIntakeForm	W			
@@ -11375,7 +11631,6 @@ A	RunFilterOrSampleDatasetJob	W
 A	RunGenerateManifestByCrawlingJob	W			
 A	RunGenerateManifestMetricsJob	W			
 A	UpdateBatch	W			
-S	guardduty	Amazon GuardDuty
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -11475,7 +11730,6 @@ A	UpdatePublishingDestination	W	4!		s3:GetObject,s3:ListBucket
 A	UpdateThreatEntitySet	W	5!		s3:GetObject
 A	UpdateThreatIntelSet	W	6!		iam:DeleteRolePolicy,iam:PutRolePolicy
 A	UpdateTrustedEntitySet	W	7!		s3:GetObject
-S	health	AWS Health APIs and Notifications
 K	health:eventTypeCode	String
 K	health:service	String
 R	event	arn:${Partition}:health:*::event/${Service}/${EventTypeCode}/*	
@@ -11493,7 +11747,6 @@ A	DescribeEventTypes	R
 A	DescribeHealthServiceStatusForOrganization	R			organizations:ListAccounts
 A	DisableHealthServiceAccessForOrganization	P			organizations:DisableAWSServiceAccess,organizations:ListAccounts
 A	EnableHealthServiceAccessForOrganization	P			iam:CreateServiceLinkedRole,organizations:EnableAWSServiceAccess,organizations:ListAccounts
-S	health-agent	Amazon Connect Health
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -11545,7 +11798,6 @@ A	UntagResource	T	1	2
 A	UpdateAgent	W	0!;1!		
 A	UpdateIntegration	W	1!;2!		
 A	UpdateSession	W	1!;4!		
-S	healthlake	AWS HealthLake
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -11597,7 +11849,6 @@ A	UntagResource	T	0	2
 A	UpdateResource	W	0!		
 A	ValidateResource	R	0!		
 A	VersionReadResource	R	0!		
-S	honeycode	Amazon Honeycode
 R	screen	arn:${Partition}:honeycode:${Region}:${Account}:screen:workbook/${WorkbookId}/app/${AppId}/screen/${ScreenId}	
 R	screen-automation	arn:${Partition}:honeycode:${Region}:${Account}:screen-automation:workbook/${WorkbookId}/app/${AppId}/screen/${ScreenId}/automation/${AutomationId}	
 R	table	arn:${Partition}:honeycode:${Region}:${Account}:table:workbook/${WorkbookId}/table/${TableId}	
@@ -11632,7 +11883,6 @@ A	StartTableDataImportJob	W	2!
 A	TagResource	T			
 A	UntagResource	T			
 A	UpdateTeam	W			
-S	iam	AWS Identity and Access Management (IAM)
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -11854,7 +12104,6 @@ A	UploadCloudFrontPublicKey	W
 A	UploadServerCertificate	P	11!	2,0	
 A	UploadSigningCertificate	P	13!		
 A	UploadSSHPublicKey	P	13!		
-S	identity-sync	AWS Identity Sync
 R	SyncProfileResource	arn:${Partition}:identity-sync:${Region}:${Account}:profile/${SyncProfileName}	
 R	SyncTargetResource	arn:${Partition}:identity-sync:${Region}:${Account}:target/${SyncProfileName}/${SyncTargetName}	
 A	AllowVendedLogDeliveryForResource	P	0!		
@@ -11870,7 +12119,6 @@ A	ListSyncFilters	L	0!
 A	StartSync	W	0!		
 A	StopSync	W	0!		
 A	UpdateSyncTarget	W	0!;1!		
-S	identitystore	AWS Identity Store
 K	identitystore:GroupExternalIdIssuers	ArrayOfARN
 K	identitystore:IdentityStoreArn	ARN
 K	identitystore:PrimaryRegion	String
@@ -11911,11 +12159,9 @@ A	ReserveUser	W	5!	2	kms:Decrypt
 A	UpdateGroup	W	3!;5!	2,0	kms:Decrypt
 A	UpdateIdentityStore	W			kms:Decrypt,kms:DescribeKey,kms:Encrypt,kms:GenerateDataKeyWithoutPlaintext
 A	UpdateUser	W	5!;6!	2,4	kms:Decrypt
-S	identitystore-auth	AWS Identity Store Auth
 A	BatchDeleteSession	W			
 A	BatchGetSession	R			
 A	ListSessions	L			
-S	imagebuilder	Amazon EC2 Image Builder
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -12017,14 +12263,12 @@ A	UpdateDistributionConfiguration	W	5!		ec2:CreateLaunchTemplateVersion,ec2:Desc
 A	UpdateImagePipeline	W	7!		ecr:BatchGetRepositoryScanningConfiguration,ecr:DescribeRepositories,iam:CreateServiceLinkedRole,iam:PassRole,imagebuilder:GetContainerRecipe,imagebuilder:GetDistributionConfiguration,imagebuilder:GetImageRecipe,imagebuilder:GetInfrastructureConfiguration,imagebuilder:GetWorkflow,inspector2:BatchGetAccountStatus
 A	UpdateInfrastructureConfiguration	W	10!	4,3,5,7	ec2:DescribeAvailabilityZones,ec2:DescribeHosts,iam:PassRole,resource-groups:GetGroup,sns:Publish
 A	UpdateLifecyclePolicy	W	12!	6	iam:PassRole
-S	importexport	AWS Import Export Disk Service
 A	CancelJob	W			
 A	CreateJob	W			
 A	GetShippingLabel	R			
 A	GetStatus	R			
 A	ListJobs	L			
 A	UpdateJob	W			
-S	inspector	Amazon Inspector
 A	AddAttributesToFindings	W			
 A	CreateAssessmentTarget	W			
 A	CreateAssessmentTemplate	W			
@@ -12062,9 +12306,7 @@ A	StopAssessmentRun	W
 A	SubscribeToEvent	W			
 A	UnsubscribeFromEvent	W			
 A	UpdateAssessmentTarget	W			
-S	inspector-scan	Amazon InspectorScan
 A	ScanSbom	R			
-S	inspector2	Amazon Inspector2
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -12148,12 +12390,10 @@ A	UpdateEncryptionKey	W
 A	UpdateFilter	W	3!	0,2	
 A	UpdateOrganizationConfiguration	W			
 A	UpdateOrgEc2DeepInspectionConfiguration	W			
-S	inspector2-telemetry	Amazon Inspector2 Telemetry Channel
 A	NotifyHeartbeat	W			
 A	SendTelemetry	W			
 A	StartSession	W			
 A	StopSession	W			
-S	interconnect	AWS Interconnect
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -12172,7 +12412,6 @@ A	ListTagsForResource	R
 A	TagResource	T	0!	0,2	
 A	UntagResource	T	0!	2	
 A	UpdateConnection	W	0!		
-S	internetmonitor	Amazon CloudWatch Internet Monitor
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -12196,7 +12435,6 @@ A	StopQuery	R	2!
 A	TagResource	T	2!	0,2	
 A	UntagResource	T	2!	2	
 A	UpdateMonitor	W	2!		
-S	invoicing	AWS Invoicing Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -12224,7 +12462,6 @@ A	TagResource	T	0!	2,0,1
 A	UntagResource	T	0!	2,1	
 A	UpdateInvoiceUnit	W	0!	1	
 A	UpdateProcurementPortalPreferenceStatus	W		1	
-S	iot	AWS IoT
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -12560,13 +12797,11 @@ A	UpdateThingShadow	W	27!
 A	UpdateThingType	W	29!		
 A	UpdateTopicRuleDestination	W	8!		
 A	ValidateSecurityProfileBehaviors	R			
-S	iot-device-tester	AWS IoT Device Tester
 A	CheckVersion	R			
 A	DownloadTestSuite	R			
 A	LatestIdt	R			
 A	SendMetrics	W			
 A	SupportedVersion	R			
-S	iotanalytics	AWS IoT Analytics
 K	aws:RequestTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
 K	iotanalytics:ResourceTag/${TagKey}	String
@@ -12608,7 +12843,6 @@ A	UpdateChannel	W	0!
 A	UpdateDataset	W	1!		
 A	UpdateDatastore	W	2!		
 A	UpdatePipeline	W	3!		
-S	iotdeviceadvisor	AWS IoT Core Device Advisor
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -12628,7 +12862,6 @@ A	StopSuiteRun	W	1!
 A	TagResource	T	0;1	0,2	
 A	UntagResource	T	0;1	2	
 A	UpdateSuiteDefinition	W	0!		
-S	iotevents	AWS IoT Events
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -12675,7 +12908,6 @@ A	UpdateAlarmModel	W	0!
 A	UpdateDetectorModel	W	1!		
 A	UpdateInput	W	2!		
 A	UpdateInputRouting	W	2!		
-S	iotfleethub	AWS IoT Fleet Hub for Device Management
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -12688,7 +12920,6 @@ A	ListTagsForResource	R	0
 A	TagResource	T	0	2,0	
 A	UntagResource	T	0	2	
 A	UpdateApplication	W	0!		
-S	iotfleetwise	AWS IoT FleetWise
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -12759,14 +12990,12 @@ A	UpdateModelManifest	W	3!
 A	UpdateSignalCatalog	W	4!		
 A	UpdateStateTemplate	W	5!		
 A	UpdateVehicle	W	6!;1;3	6,5	
-S	iotjobsdata	AWS IoT Jobs DataPlane
 K	iot:JobId	String
 R	thing	arn:${Partition}:iot:${Region}:${Account}:thing/${ThingName}	
 A	DescribeJobExecution	R	0!	0	
 A	GetPendingJobExecutions	R	0!		
 A	StartNextPendingJobExecution	W	0!		
 A	UpdateJobExecution	W	0!	0	
-S	iotmanagedintegrations	AWS IoT Managed Integrations
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -12860,7 +13089,6 @@ A	UpdateEventLogConfiguration	W
 A	UpdateManagedThing	W	2!;1		
 A	UpdateNotificationConfiguration	W			
 A	UpdateOtaTask	W	3!		
-S	iotsitewise	AWS IoT SiteWise
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -12990,7 +13218,6 @@ A	UpdateGateway	W	6!
 A	UpdateGatewayCapabilityConfiguration	W	6!		
 A	UpdatePortal	W	7!		
 A	UpdateProject	W	8!		
-S	iottwinmaker	AWS IoT TwinMaker
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -13043,7 +13270,6 @@ A	UpdateEntity	W	1!;5!
 A	UpdatePricingPlan	W			
 A	UpdateScene	W	3!;5!		
 A	UpdateWorkspace	W	5!		
-S	iotwireless	AWS IoT Wireless
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -13176,7 +13402,6 @@ A	UpdateResourcePosition	W	8;9
 A	UpdateWirelessDevice	W	8!;0;1;6		
 A	UpdateWirelessDeviceImportTask	W	3!		
 A	UpdateWirelessGateway	W	9!		
-S	iq	AWS IQ
 R	attachment	arn:${Partition}:iq:${Region}::attachment/${AttachmentId}	
 R	buyer	arn:${Partition}:iq:${Region}::buyer/${BuyerId}	
 R	call	arn:${Partition}:iq:${Region}::call/${CallId}	
@@ -13254,7 +13479,6 @@ A	UploadAttachment	W
 A	WithdrawPaymentRequest	W	7!		
 A	WithdrawProposal	W	10!		
 A	WriteReview	W	12!		
-S	iq-permission	AWS IQ Permissions
 R	permission	arn:${Partition}:iq-permission:${Region}::permission/${PermissionRequestId}	
 A	ApproveAccessGrant	W	0!		
 A	ApprovePermissionRequest	W	0!		
@@ -13265,7 +13489,6 @@ A	ListPermissionRequests	R	0!
 A	RejectPermissionRequest	W	0!		
 A	RevokePermissionRequest	W	0!		
 A	WithdrawPermissionRequest	W	0!		
-S	ivs	Amazon Interactive Video Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -13351,7 +13574,6 @@ A	UpdateChannel	W	0!
 A	UpdateIngestConfiguration	W	3!		
 A	UpdatePlaybackRestrictionPolicy	W	5!		
 A	UpdateStage	W	8!		
-S	ivschat	Amazon Interactive Video Service Chat
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -13374,7 +13596,6 @@ A	TagResource	T	0;1	2,0
 A	UntagResource	T	0;1	2	
 A	UpdateLoggingConfiguration	W	0!		
 A	UpdateRoom	W	1!		
-S	kafka	Amazon Managed Streaming for Apache Kafka
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -13445,7 +13666,6 @@ A	UpdateReplicationInfo	W	3!
 A	UpdateSecurity	W	0!		kms:RetireGrant
 A	UpdateStorage	W	0!		
 A	UpdateTopic	W	4!		kafka-cluster:AlterTopic,kafka-cluster:AlterTopicDynamicConfiguration,kafka-cluster:Connect,kafka-cluster:DescribeTopic
-S	kafka-cluster	Apache Kafka APIs for Amazon MSK clusters
 K	aws:ResourceTag/${TagKey}	String
 R	cluster	arn:${Partition}:kafka:${Region}:${Account}:cluster/${ClusterName}/${ClusterUuid}	0
 R	group	arn:${Partition}:kafka:${Region}:${Account}:group/${ClusterName}/${ClusterUuid}/${GroupName}	
@@ -13470,7 +13690,6 @@ A	DescribeTransactionalId	L	3!		kafka-cluster:Connect
 A	ReadData	R	2!		kafka-cluster:AlterGroup,kafka-cluster:Connect,kafka-cluster:DescribeTopic
 A	WriteData	W	2!		kafka-cluster:Connect,kafka-cluster:DescribeTopic
 A	WriteDataIdempotently	W	0!		kafka-cluster:Connect,kafka-cluster:WriteData
-S	kafkaconnect	Amazon Managed Streaming for Kafka Connect
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -13496,7 +13715,6 @@ A	ListWorkerConfigurations	R
 A	TagResource	T	0=2,0,1;2=2,0,1;3=2,0,1	0,2	
 A	UntagResource	T	0=2;2=2;3=2	2	
 A	UpdateConnector	W	0!		
-S	kendra	Amazon Kendra
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -13574,7 +13792,6 @@ A	UpdateIndex	W	5!
 A	UpdateQuerySuggestionsBlockList	W	5!;6!		
 A	UpdateQuerySuggestionsConfig	W	5!		
 A	UpdateThesaurus	W	5!;7!		
-S	kendra-ranking	Amazon Kendra Intelligent Ranking
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -13588,7 +13805,6 @@ A	Rescore	R	0!
 A	TagResource	T	0	0,2	
 A	UntagResource	T	0	2	
 A	UpdateRescoreExecutionPlan	W	0!		
-S	kinesis	Amazon Kinesis Data Streams
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -13638,7 +13854,6 @@ A	UpdateMaxRecordSize	W	2!=1
 A	UpdateShardCount	W			
 A	UpdateStreamMode	W			
 A	UpdateStreamWarmThroughput	W	2!=1		
-S	kinesisanalytics	Amazon Kinesis Analytics
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -13677,7 +13892,6 @@ A	TagResource	T	0!	0,2
 A	UntagResource	T	0!	2	
 A	UpdateApplication	W	0!		
 A	UpdateApplicationMaintenanceConfiguration	W	0!		
-S	kinesisvideo	Amazon Kinesis Video Streams
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -13729,7 +13943,6 @@ A	UpdateNotificationConfiguration	W	1!
 A	UpdateSignalingChannel	W	0!		
 A	UpdateStream	W	1!		
 A	UpdateStreamStorageConfiguration	W	1!		
-S	kms	AWS Key Management Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -13881,7 +14094,6 @@ A	UpdateKeyDescription	W	1!	4,91
 A	UpdatePrimaryRegion	W	1!	4,24,91	
 A	Verify	W	1!	4,21,84,89,91	
 A	VerifyMac	W	1!	4,20,84,91	
-S	lakeformation	AWS Lake Formation
 K	lakeformation:EnabledOnlyForMetaDataAccess	Bool
 A	AddLFTagsToResource	T			
 A	BatchGrantPermissions	P			
@@ -13944,7 +14156,6 @@ A	UpdateLFTagExpression	W
 A	UpdateResource	W			
 A	UpdateTableObjects	W			
 A	UpdateTableStorageOptimizer	W			
-S	lambda	AWS Lambda
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -14056,7 +14267,6 @@ A	UpdateFunctionCodeSigningConfig	W	1!;4!
 A	UpdateFunctionConfiguration	W	4!	8,13,12,10	
 A	UpdateFunctionEventInvokeConfig	W	4!		
 A	UpdateFunctionUrlConfig	W	4!	6,5	
-S	launchwizard	AWS Launch Wizard
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -14101,7 +14311,6 @@ A	TagResource	T	0=2,0,1
 A	UntagResource	T	0=2		
 A	UpdateDeployment	W	0!=1		
 A	UpdateSettingsSet	W			
-S	lex	Amazon Lex
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -14267,7 +14476,6 @@ A	UpdateResourcePolicy	W	0;1
 A	UpdateSlot	W	0!		
 A	UpdateSlotType	W	0!		
 A	UpdateTestSet	W	6!		
-S	license-manager	AWS License Manager
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -14340,7 +14548,6 @@ A	UpdateLicenseConfiguration	W	4!
 A	UpdateLicenseManagerReportGenerator	W	5!		
 A	UpdateLicenseSpecificationsForResource	W	4!		
 A	UpdateServiceSettings	P			
-S	license-manager-linux-subscriptions	AWS License Manager Linux Subscriptions Manager
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -14356,7 +14563,6 @@ A	RegisterSubscriptionProvider	W		0,2
 A	TagResource	T	0!	0,2	
 A	UntagResource	T	0!	2	
 A	UpdateServiceSettings	W			
-S	license-manager-user-subscriptions	AWS License Manager User Subscriptions
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -14381,7 +14587,6 @@ A	StopProductSubscription	W	0!;3!
 A	TagResource	T	0!;1!;2!;3!	0,2	
 A	UntagResource	T	0!;1!;2!;3!		
 A	UpdateIdentityProviderSettings	W	0!		
-S	lightsail	Amazon Lightsail
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -14565,7 +14770,6 @@ A	UpdateInstanceMetadataOptions	W	11!
 A	UpdateLoadBalancerAttribute	W	14!		
 A	UpdateRelationalDatabase	W	16!		
 A	UpdateRelationalDatabaseParameters	W	16!		
-S	logs	Amazon CloudWatch Logs
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -14707,7 +14911,6 @@ A	UpdateLogAnomalyDetector	W	0!
 A	UpdateLogDelivery	W			
 A	UpdateLookupTable	W	7!		
 A	UpdateScheduledQuery	W	8!		
-S	lookoutequipment	Amazon Lookout for Equipment
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -14766,7 +14969,6 @@ A	UpdateInferenceScheduler	W	1!
 A	UpdateLabelGroup	W	2!		
 A	UpdateModel	W	3!		
 A	UpdateRetrainingScheduler	W	3!		
-S	lookoutmetrics	Amazon Lookout for Metrics
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -14803,7 +15005,6 @@ A	UntagResource	T	0;1;2	2
 A	UpdateAlert	W	0!		
 A	UpdateAnomalyDetector	W	1!		
 A	UpdateMetricSet	W	2!		
-S	lookoutvision	Amazon Lookout for Vision
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -14834,7 +15035,6 @@ A	StopModel	W	0!
 A	TagResource	T	0	0,2	
 A	UntagResource	T	0	2	
 A	UpdateDatasetEntries	W			
-S	m2	AWS Mainframe Modernization Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -14877,7 +15077,6 @@ A	TagResource	T	0;1	0,2
 A	UntagResource	T	0;1	2	
 A	UpdateApplication	W	0!		s3:GetObject,s3:ListBucket
 A	UpdateEnvironment	W	1!		
-S	machinelearning	Amazon Machine Learning
 R	batchprediction	arn:${Partition}:machinelearning:${Region}:${Account}:batchprediction/${BatchPredictionId}	
 R	datasource	arn:${Partition}:machinelearning:${Region}:${Account}:datasource/${DatasourceId}	
 R	evaluation	arn:${Partition}:machinelearning:${Region}:${Account}:evaluation/${EvaluationId}	
@@ -14910,7 +15109,6 @@ A	UpdateBatchPrediction	W	0!
 A	UpdateDataSource	W	1!		
 A	UpdateEvaluation	W	2!		
 A	UpdateMLModel	W	3!		
-S	macie2	Amazon Macie
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -15000,7 +15198,6 @@ A	UpdateResourceProfile	W
 A	UpdateResourceProfileDetections	W			
 A	UpdateRevealConfiguration	W			
 A	UpdateSensitivityInspectionTemplate	W			
-S	managedblockchain	Amazon Managed Blockchain
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -15044,7 +15241,6 @@ A	UntagResource	T	0;1;2;3;4;5	2
 A	UpdateMember	W	2!		iam:CreateServiceLinkedRole
 A	UpdateNode	W	4!		iam:CreateServiceLinkedRole
 A	VoteOnProposal	W	5!		
-S	managedblockchain-query	Amazon Managed Blockchain Query
 A	BatchGetTokenBalance	R			
 A	GetAssetContract	R			
 A	GetTokenBalance	R			
@@ -15054,15 +15250,12 @@ A	ListFilteredTransactionEvents	L
 A	ListTokenBalances	L			
 A	ListTransactionEvents	L			
 A	ListTransactions	L			
-S	mapcredits	AWS Migration Acceleration Program Credits
 R	agreement	arn:${Partition}:mapcredits:::${Agreement}/${AgreementId}	
 A	ListAssociatedPrograms	L	0!		
 A	ListQuarterCredits	L	0!		
 A	ListQuarterSpend	L	0!		
-S	marketplacecommerceanalytics	AWS Marketplace Commerce Analytics Service
 A	GenerateDataSet	W			
 A	StartSupportDataExport	W			
-S	mechanicalturk	Amazon Mechanical Turk
 A	AcceptQualificationRequest	W			
 A	ApproveAssignment	W			
 A	AssociateQualificationWithWorker	W			
@@ -15102,7 +15295,6 @@ A	UpdateHITReviewStatus	W
 A	UpdateHITTypeOfHIT	W			
 A	UpdateNotificationSettings	W			
 A	UpdateQualificationType	W			
-S	mediaconnect	AWS Elemental MediaConnect
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -15200,7 +15392,6 @@ A	UpdateGatewayInstance	W	4!
 A	UpdateRouterInput	W	9!		ec2:CreateNetworkInterface,iam:PassRole,mediaconnect:AssociateRouterNetworkInterface,mediaconnect:UpdateFlowOutput,mediaconnect:UpdateRouterInput
 A	UpdateRouterNetworkInterface	W	10!		iam:CreateServiceLinkedRole,mediaconnect:UpdateRouterNetworkInterface
 A	UpdateRouterOutput	W	11!		ec2:CreateNetworkInterface,iam:PassRole,mediaconnect:AssociateRouterNetworkInterface,mediaconnect:UpdateFlowSource,mediaconnect:UpdateRouterOutput,medialive:UpdateInput
-S	mediaconvert	AWS Elemental MediaConvert
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -15244,9 +15435,7 @@ A	UntagResource	T	1;2;3;4	2
 A	UpdateJobTemplate	W	2!;3;4		
 A	UpdatePreset	W	3!		
 A	UpdateQueue	W	4!		
-S	mediaimport	AmazonMediaImport
 A	CreateDatabaseBinarySnapshot	W			
-S	medialive	AWS Elemental MediaLive
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -15392,7 +15581,6 @@ A	UpdateNode	W	12!	0,2
 A	UpdateNodeState	W	12!	0,2	
 A	UpdateReservation	W	14!		
 A	UpdateSdiSource	W	15!	0,2	
-S	mediapackage	AWS Elemental MediaPackage
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -15418,7 +15606,6 @@ A	TagResource	T	0;1;2	0,2
 A	UntagResource	T	0;1;2	2	
 A	UpdateChannel	W	0!		
 A	UpdateOriginEndpoint	W	2!		
-S	mediapackage-vod	AWS Elemental MediaPackage VOD
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -15442,7 +15629,6 @@ A	ListTagsForResource	R	0;1;2
 A	TagResource	T	0;1;2	0,2	
 A	UntagResource	T	0;1;2	2	
 A	UpdatePackagingGroup	W	2!		
-S	mediapackagev2	AWS Elemental MediaPackage V2
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -15486,7 +15672,6 @@ A	UntagResource	T	0;1;3;4	2
 A	UpdateChannel	W	0!;1!		
 A	UpdateChannelGroup	W	1!		
 A	UpdateOriginEndpoint	W	0!;1!;4!		
-S	mediastore	AWS Elemental MediaStore
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -15519,7 +15704,6 @@ A	StartAccessLogging	W	0!		iam:PassRole
 A	StopAccessLogging	W	0!		
 A	TagResource	T	0	2,0	
 A	UntagResource	T	0	2	
-S	mediatailor	AWS Elemental MediaTailor
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -15574,7 +15758,6 @@ A	UpdateLiveSource	W	1!
 A	UpdateProgram	W	4!		
 A	UpdateSourceLocation	W	5!		
 A	UpdateVodSource	W	6!		
-S	medical-imaging	AWS HealthImaging
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -15610,7 +15793,6 @@ A	StoreDICOMStudy	W	0!	4
 A	TagResource	T	0;1	0,1,2	
 A	UntagResource	T	0;1	2	
 A	UpdateImageSetMetadata	W	0!;1!		
-S	memorydb	Amazon MemoryDB
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -15672,7 +15854,6 @@ A	UpdateMultiRegionCluster	W	2!;3	1	ec2:CreateNetworkInterface,ec2:DeleteNetwork
 A	UpdateParameterGroup	W	4!	1	
 A	UpdateSubnetGroup	W	7!	1	
 A	UpdateUser	W	8!	1,4	
-S	mgh	AWS Migration Hub
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -15730,7 +15911,6 @@ A	PutResourceAttributes	W	3!
 A	RejectConnection	W	2!		
 A	TagResource	T		2,0	
 A	UntagResource	T		2	
-S	mgn	AWS Application Migration Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -15880,7 +16060,6 @@ A	UpdateSourceServer	W	8!
 A	UpdateSourceServerReplicationType	W	8!		
 A	UpdateWave	W	10!		
 A	VerifyClientRoleForMgn	R			
-S	migrationhub-orchestrator	AWS Migration Hub Orchestrator
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -15920,7 +16099,6 @@ A	UpdateTemplate	W	0!
 A	UpdateWorkflow	W	1!		
 A	UpdateWorkflowStep	W	1!		
 A	UpdateWorkflowStepGroup	W	1!		
-S	migrationhub-strategy	AWS Migration Hub Strategy Recommendations
 A	GetAntiPattern	R			
 A	GetApplicationComponentDetails	R			
 A	GetApplicationComponentStrategies	R			
@@ -15952,11 +16130,9 @@ A	StopAssessment	W
 A	UpdateApplicationComponentConfig	W			
 A	UpdateCollectorConfiguration	W			
 A	UpdateServerConfig	W			
-S	mobileanalytics	Amazon Mobile Analytics
 A	GetFinancialReports	R			
 A	GetReports	R			
 A	PutEvents	W			
-S	mobiletargeting	Amazon Pinpoint
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16112,7 +16288,6 @@ A	UpdateTemplateActiveVersion	W	25!
 A	UpdateVoiceChannel	W	6!		
 A	UpdateVoiceTemplate	W	25!	0,2	
 A	VerifyOTPMessage	W	28!		
-S	monitron	Amazon Monitron
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16135,7 +16310,6 @@ A	ListUserAccessRoleAssociations	L	0!
 A	TagResource	T	0	2,0	
 A	UntagResource	T	0	2	
 A	UpdateProject	W	0!		
-S	mpa	Multi-party approval
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16169,7 +16343,6 @@ A	StartSession	W	2!	1,4,3
 A	TagResource	T		0,1,2	
 A	UntagResource	T		1,2	
 A	UpdateApprovalTeam	W	0!	1	
-S	mq	Amazon MQ
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16201,7 +16374,6 @@ A	UpdateBroker	W	0!
 A	UpdateBrokerAccessConfiguration	W	0!		
 A	UpdateConfiguration	W	1!		
 A	UpdateUser	W	0!		
-S	neptune-db	Amazon Neptune
 K	neptune-db:QueryLanguage	String
 R	database	arn:${Partition}:neptune-db:${Region}:${Account}:${ClusterResourceId}/*	
 A	CancelLoaderJob	W	0!		
@@ -16237,7 +16409,6 @@ A	StartMLDataProcessingJob	W	0!
 A	StartMLModelTrainingJob	W	0!		
 A	StartMLModelTransformJob	W	0!		
 A	WriteDataViaQuery	W	0!	0	
-S	neptune-graph	Amazon Neptune Analytics
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16284,7 +16455,6 @@ A	TagResource	T	1;2	2,0
 A	UntagResource	T	1;2	2	
 A	UpdateGraph	W	1!	1,3	
 A	WriteDataViaQuery	W	1!	1	
-S	network-firewall	AWS Network Firewall
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16376,7 +16546,6 @@ A	UpdateProxyRulePriorities	W	4!
 A	UpdateRuleGroup	W	5;6		
 A	UpdateSubnetChangeProtection	W	0!		
 A	UpdateTLSInspectionConfiguration	W	7!		
-S	network-security-director	AWS Shield network security director
 A	GetFinding	R			
 A	GetResource	R			
 A	ListAccountSummaries	L			
@@ -16385,7 +16554,6 @@ A	ListInsights	L
 A	ListRemediations	L			
 A	ListResources	L			
 A	UpdateFinding	W			
-S	networkflowmonitor	Network Flow Monitor
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16417,7 +16585,6 @@ A	TagResource	T	0;1	0,2
 A	UntagResource	T	0;1	2	
 A	UpdateMonitor	W	0!		
 A	UpdateScope	W	1!		
-S	networkmanager	AWS Network Manager
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16534,7 +16701,6 @@ A	UpdateLink	W	5!;6!
 A	UpdateNetworkResourceMetadata	W	5!		
 A	UpdateSite	W	5!;8!		
 A	UpdateVpcAttachment	W	0!	0,2,6	ec2:DescribeRegions
-S	networkmanager-chat	AWS Network Manager Chat
 A	CancelMessageResponse	W			
 A	CreateConversation	W			
 A	DeleteConversation	W			
@@ -16542,7 +16708,6 @@ A	ListConversationMessages	L
 A	ListConversations	L			
 A	NotifyConversationIsActive	W			
 A	SendConversationMessage	W			
-S	networkmonitor	Amazon CloudWatch Network Synthetic Monitor
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16560,7 +16725,6 @@ A	TagResource	T	0;1
 A	UntagResource	T	0;1	2	
 A	UpdateMonitor	W	0!		
 A	UpdateProbe	W	1!		
-S	nimble	Amazon Nimble Studio
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16628,7 +16792,6 @@ A	UpdateLaunchProfileMember	W	2!
 A	UpdateStreamingImage	W	3!		
 A	UpdateStudio	W	6!		iam:PassRole
 A	UpdateStudioComponent	W	7!		ds:AuthorizeApplication,ds:DescribeDirectories,ec2:DescribeSecurityGroups,fsx:DescribeFileSystems,iam:PassRole
-S	notifications	AWS User Notifications
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16679,7 +16842,6 @@ A	TagResource	T	4!	2,0
 A	UntagResource	T	4!	2	
 A	UpdateEventRule	W	0!		
 A	UpdateNotificationConfiguration	W	4!		
-S	notifications-contacts	AWS User Notifications Contacts
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16693,7 +16855,6 @@ A	ListTagsForResource	R
 A	SendActivationCode	W	0!		
 A	TagResource	T	0!	2,0	
 A	UntagResource	T	0!	2	
-S	nova-act	Amazon Nova Act
 R	workflow-definition	arn:${Partition}:nova-act:${Region}:${Account}:workflow-definition/${WorkflowDefinitionName}	
 R	workflow-run	arn:${Partition}:nova-act:${Region}:${Account}:workflow-definition/${WorkflowDefinitionName}/workflow-run/${WorkflowRunId}	
 A	CreateAct	W	0!;1!		
@@ -16712,7 +16873,6 @@ A	ListWorkflowDefinitions	L
 A	ListWorkflowRuns	L	0!		
 A	UpdateAct	W	0!;1!		
 A	UpdateWorkflowRun	W	0!;1!		
-S	oam	Amazon CloudWatch Observability Access Manager
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16734,7 +16894,6 @@ A	PutSinkPolicy	W	1!	1
 A	TagResource	T	0;1	0,2	
 A	UntagResource	T	0;1	2	
 A	UpdateLink	W	0!	1,3	
-S	observabilityadmin	Amazon CloudWatch Observability Admin Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16787,7 +16946,6 @@ A	UpdateTelemetryPipeline	W	3!
 A	UpdateTelemetryRule	W	4!		
 A	UpdateTelemetryRuleForOrganization	W	1!		
 A	ValidateTelemetryPipelineConfiguration	R			
-S	odb	AWS Service - Oracle Database@AWS
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16848,7 +17006,6 @@ A	UpdateGrantShare	W
 A	UpdateOdbNetwork	W	4!		
 A	UpdateOdbPeeringConnection	W	5!		
 A	UpdateOutboundIntegration	W	0!;2!		
-S	omics	AWS HealthOmics
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -16966,7 +17123,6 @@ A	UpdateVariantStore	W	3!
 A	UpdateWorkflow	W	13!		
 A	UpdateWorkflowVersion	W	4!;13!		
 A	UploadReadSetPart	W	12!		
-S	one	Amazon One Enterprise
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -17003,7 +17159,6 @@ A	UpdateDeviceConfigurationTemplate	W	1!	1
 A	UpdateDeviceInstance	W	2!	1	
 A	UpdateSite	W	3!	1	
 A	UpdateSiteAddress	W	3!	1	
-S	opensearch	Amazon OpenSearch
 R	application	arn:${Partition}:opensearch:${Region}:${Account}:application/${AppId}	
 R	datasource	arn:${Partition}:opensearch:${Region}:${Account}:datasource/${DataSourceName}	
 A	ApplicationAccessAll	P	0!		
@@ -17016,7 +17171,6 @@ A	GetDirectQueryResult	R	1!
 A	ListAutoOptimizeJobs	L			
 A	StartDirectQuery	W	1!		
 A	SubmitAutoOptimizeJob	W			
-S	opsworks	AWS OpsWorks
 R	stack	arn:${Partition}:opsworks:${Region}:${Account}:stack/${StackId}/	
 A	AssignInstance	W	0		
 A	AssignVolume	W	0		
@@ -17092,7 +17246,6 @@ A	UpdateRdsDbInstance	W	0
 A	UpdateStack	W	0		
 A	UpdateUserProfile	P			
 A	UpdateVolume	W	0		
-S	opsworks-cm	AWS OpsWorks Configuration Management
 R	backup	arn:${Partition}:opsworks-cm::${Account}:backup/${ServerName}-{Date-and-Time-Stamp-of-Backup}	
 R	server	arn:${Partition}:opsworks-cm::${Account}:server/${ServerName}/${UniqueId}	
 A	AssociateNode	W			
@@ -17114,7 +17267,6 @@ A	TagResource	T
 A	UntagResource	T			
 A	UpdateServer	W			
 A	UpdateServerEngineAttributes	W			
-S	organizations	AWS Organizations
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -17194,7 +17346,6 @@ A	UntagResource	T	0;4;5;6;7=6,5;8	2,3
 A	UpdateOrganizationalUnit	W	4!		
 A	UpdatePolicy	W	5!	3	
 A	UpdateResponsibilityTransfer	W	7!	6,5	
-S	osis	Amazon OpenSearch Ingestion
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -17224,7 +17375,6 @@ A	TagResource	T	0!	0,2
 A	UntagResource	T	0!	2	
 A	UpdatePipeline	W	0!		iam:PassRole,kms:DescribeKey,kms:GenerateDataKeyWithoutPlaintext,logs:GetLogDelivery,logs:ListLogDeliveries,logs:UpdateLogDelivery
 A	ValidatePipeline	R			
-S	outposts	AWS Outposts
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -17266,7 +17416,6 @@ A	UpdateOutpost	W	0!
 A	UpdateSite	W	1!		
 A	UpdateSiteAddress	W	1!		
 A	UpdateSiteRackPhysicalProperties	W	1!		
-S	panorama	AWS Panorama
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -17309,7 +17458,6 @@ A	SignalApplicationInstanceNodeInstances	W	0!
 A	TagResource	T	0;1;2	2,0	
 A	UntagResource	T	0;1;2	2	
 A	UpdateDeviceMetadata	W	1!		
-S	partnercentral	AWS Partner Central
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -17450,7 +17598,6 @@ A	UpdateOpportunity	W	9!	3
 A	UpdateProgramManagementAccount	W	12!	1,3	
 A	UpdateRelationship	W	13!	1,3	
 A	UseSession	W		3	
-S	partnercentral-account-management	AWS Partner central account management
 K	partnercentral-account-management:LegacyPartnerCentralRole	ArrayOfString
 K	partnercentral-account-management:MarketingCentralRole	ArrayOfString
 K	partnercentral-account-management:ProServeRole	ArrayOfString
@@ -17460,7 +17607,6 @@ A	AccessProServeTools	W		2
 A	AssociatePartnerAccount	W			
 A	AssociatePartnerUser	W			
 A	DisassociatePartnerUser	W			
-S	payment-cryptography	AWS Payment Cryptography
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -17514,7 +17660,6 @@ A	VerifyAuthRequestCryptogram	W	0!;1!	8
 A	VerifyCardValidationData	W	0!;1!	8	
 A	VerifyMac	W	0!;1!	8	
 A	VerifyPinData	W	0!;1!	8	
-S	payments	AWS Payments
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -17543,7 +17688,6 @@ A	UntagResource	T	0	2
 A	UpdateFinancingApplication	W			
 A	UpdatePaymentInstrument	W			
 A	UpdatePaymentPreferences	W			
-S	pca-connector-ad	AWS Private CA Connector for Active Directory
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -17575,7 +17719,6 @@ A	TagResource	T	0;1;2	0,2
 A	UntagResource	T	0;1;2	2	
 A	UpdateTemplate	W	2!		
 A	UpdateTemplateGroupAccessControlEntry	W	2!		
-S	pca-connector-scep	AWS Private CA Connector for SCEP
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -17593,7 +17736,6 @@ A	ListConnectors	L
 A	ListTagsForResource	R			
 A	TagResource	T	0;1	0,2	
 A	UntagResource	T	0;1	2	
-S	pcs	AWS Parallel Computing Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -17620,7 +17762,6 @@ A	UntagResource	T	0=1;1=1;2=1	2
 A	UpdateCluster	W	0!		ec2:CreateNetworkInterface,ec2:CreateNetworkInterfacePermission,ec2:DescribeNetworkInterfaces,ec2:DescribeSecurityGroups,ec2:DescribeSubnets,ec2:DescribeVpcs,ec2:GetSecurityGroupsForVpc,iam:CreateServiceLinkedRole,secretsmanager:CreateSecret,secretsmanager:TagResource
 A	UpdateComputeNodeGroup	W	0!;1!		ec2:CreateFleet,ec2:CreateLaunchTemplate,ec2:CreateLaunchTemplateVersion,ec2:CreateTags,ec2:DescribeImages,ec2:DescribeInstanceStatus,ec2:DescribeInstanceTypes,ec2:DescribeInstances,ec2:DescribeLaunchTemplateVersions,ec2:DescribeLaunchTemplates,ec2:DescribeSecurityGroups,ec2:DescribeSubnets,ec2:DescribeVpcs,ec2:RunInstances,iam:GetInstanceProfile,iam:PassRole
 A	UpdateQueue	W	0!;2!		
-S	personalize	Amazon Personalize
 R	algorithm	arn:${Partition}:personalize:::algorithm/${ResourceId}	
 R	batchInferenceJob	arn:${Partition}:personalize:${Region}:${Account}:batch-inference-job/${ResourceId}	
 R	batchSegmentJob	arn:${Partition}:personalize:${Region}:${Account}:batch-segment-job/${ResourceId}	
@@ -17722,7 +17863,6 @@ A	UpdateDataset	W	6!
 A	UpdateMetricAttribution	W	13!		
 A	UpdateRecommender	W	15!		
 A	UpdateSolution	W	17!		
-S	pi	AWS Performance Insights
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -17742,7 +17882,6 @@ A	ListPerformanceAnalysisReports	L	1!
 A	ListTagsForResource	L	0!;1!		
 A	TagResource	T	1!	0,2	
 A	UntagResource	T	1!	2	
-S	pipes	Amazon EventBridge Pipes
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -17757,7 +17896,6 @@ A	StopPipe	W	0!	1
 A	TagResource	T	0!	0,1,2	
 A	UntagResource	T	0!	1,2	
 A	UpdatePipe	W	0!	1	iam:PassRole
-S	polly	Amazon Polly
 R	lexicon	arn:${Partition}:polly:${Region}:${Account}:lexicon/${LexiconName}	
 A	DeleteLexicon	W	0!		
 A	DescribeVoices	L			
@@ -17769,13 +17907,11 @@ A	PutLexicon	W	0!
 A	StartSpeechSynthesisStream	R	0		
 A	StartSpeechSynthesisTask	W	0		s3:PutObject
 A	SynthesizeSpeech	R	0		
-S	pricing	AWS Price List
 A	DescribeServices	R			
 A	GetAttributeValues	R			
 A	GetPriceListFileUrl	R			
 A	GetProducts	R			
 A	ListPriceLists	R			
-S	pricingplanmanager	AWS PricingPlanManager Service
 R	subscription	arn:${Partition}:pricingplanmanager::${Account}:subscription/${SubscriptionId}	
 A	AssociateResourcesToSubscription	W			
 A	CancelSubscription	W			
@@ -17785,7 +17921,6 @@ A	DisassociateResourcesFromSubscription	W
 A	GetSubscription	R			
 A	ListSubscriptions	R			
 A	UpdateSubscription	W			
-S	private-networks	AWS service providing managed private networks
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -17820,7 +17955,6 @@ A	TagResource	T	0;1;2;3;4	2,0
 A	UntagResource	T	0;1;2;3;4	2	
 A	UpdateNetworkSite	W	3!		
 A	UpdateNetworkSitePlan	W	3!		
-S	profile	Amazon Connect Customer Profiles
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -17936,7 +18070,6 @@ A	UpdateDomainLayout	W	2!;6!
 A	UpdateEventTrigger	W	2!;4!		
 A	UpdateProfile	W	2!		
 A	UpdateRecommender	W	2!;8!		
-S	proton	AWS Proton
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -18068,7 +18201,6 @@ A	UpdateServiceTemplateMajorVersion	W	11!
 A	UpdateServiceTemplateMinorVersion	W	11!		
 A	UpdateServiceTemplateVersion	W	11!		
 A	UpdateTemplateSyncConfig	W			
-S	purchase-orders	AWS Purchase Orders Console
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -18087,7 +18219,6 @@ A	UpdateConsoleActionSetEnforced	W
 A	UpdatePurchaseOrder	W	0!	1	
 A	UpdatePurchaseOrderStatus	W	0!	1	
 A	ViewPurchaseOrders	R	0	1	
-S	q	Amazon Q
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -18132,7 +18263,6 @@ A	UpdatePlugin	W	0!	2,0
 A	UpdateTroubleshootingCommandResult	W			
 A	UsePlugin	W	0!		
 A	VerifyOAuthAppConnection	W			kms:Decrypt,kms:GenerateDataKeyWithoutPlaintext,kms:ReEncryptFrom,kms:ReEncryptTo
-S	qapps	Amazon Q Business Q Apps
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -18182,7 +18312,6 @@ A	UpdateQApp	W	0;1	5,3
 A	UpdateQAppPermissions	W	0;1	5,3	
 A	UpdateQAppSession	W	2!	5,3,6,4	
 A	UpdateQAppSessionMetadata	W	2!		
-S	qbusiness	Amazon Q Business
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -18291,7 +18420,6 @@ A	UpdateRetriever	W	0!;7!
 A	UpdateSubscription	W	0!;8!		
 A	UpdateUser	W	0!		
 A	UpdateWebExperience	W	0!;9!		
-S	qdeveloper	Amazon Q Developer
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -18303,7 +18431,6 @@ A	StartAgentSession	W		2,0
 A	TagResource	T	0	2,0	
 A	TransformCode	W	0		
 A	UntagResource	T	0	2	
-S	qldb	Amazon QLDB
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -18347,7 +18474,6 @@ A	TagResource	T	0;1;2;3	0,2
 A	UntagResource	T	0;1;2;3	0,2	
 A	UpdateLedger	W	1!		
 A	UpdateLedgerPermissionsMode	W	1!		
-S	quicksight	Amazon QuickSight
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -18662,7 +18788,6 @@ A	UpdateTopicRefreshSchedule	W	27!
 A	UpdateUser	P	28!		
 A	UpdateUserCustomPermission	W	28!		
 A	UpdateVPCConnection	W	29!	0,2	iam:PassRole
-S	ram	AWS Resource Access Manager (RAM)
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -18716,7 +18841,6 @@ A	SetDefaultPermissionVersion	W	0!	4,5
 A	TagResource	T	0;2	0,2	
 A	UntagResource	T	0;2	2	
 A	UpdateResourceShare	P	2!	1,11,10,3,7,12	
-S	rbin	AWS Recycle Bin
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -18733,7 +18857,6 @@ A	TagResource	T	0!	0,1,2,3
 A	UnlockRule	W	0!	1,3	
 A	UntagResource	T	0!	1,2,3	
 A	UpdateRule	W	0!	1,3	
-S	rds	Amazon RDS
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -18957,7 +19080,6 @@ A	StopDBInstanceAutomatedBackupsReplication	W	7!
 A	SwitchoverBlueGreenDeployment	W	8!	1	rds:ModifyDBCluster,rds:ModifyDBInstance,rds:PromoteReadReplica,rds:PromoteReadReplicaDBCluster
 A	SwitchoverGlobalCluster	W	2!;10!		
 A	SwitchoverReadReplica	W	7!		
-S	rds-data	Amazon RDS Data API
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
 R	cluster	arn:${Partition}:rds:${Region}:${Account}:cluster:${DbClusterInstanceName}	0,1
@@ -18967,10 +19089,8 @@ A	CommitTransaction	W	0!	0,1	rds-data:BeginTransaction
 A	ExecuteSql	W	0!	0,1	
 A	ExecuteStatement	W	0!	0,1	
 A	RollbackTransaction	W	0!	0,1	rds-data:BeginTransaction
-S	rds-db	Amazon RDS IAM Authentication
 R	db-user	arn:${Partition}:rds-db:${Region}:${Account}:dbuser:${DbiResourceId}/${DbUserName}	
 A	connect	P	0!		
-S	redshift	Amazon Redshift
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -19170,7 +19290,6 @@ A	RotateEncryptionKey	W	0!
 A	UpdatePartnerStatus	W			
 A	ViewQueriesFromConsole	L			
 A	ViewQueriesInConsole	L			
-S	redshift-data	Amazon Redshift Data API
 K	aws:ResourceTag/${TagKey}	String
 K	redshift-data:glue-catalog-arn	ARN
 K	redshift-data:session-owner-iam-userid	String
@@ -19189,7 +19308,6 @@ A	ListDatabases	R	0!;2!
 A	ListSchemas	R	0!;2!		
 A	ListStatements	L		3	
 A	ListTables	L	0!;2!		
-S	redshift-serverless	Amazon Redshift Serverless
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -19274,7 +19392,6 @@ A	UpdateSnapshot	W	4!
 A	UpdateSnapshotCopyConfiguration	W			
 A	UpdateUsageLimit	W			
 A	UpdateWorkgroup	W	5!		
-S	refactor-spaces	AWS Migration Hub Refactor Spaces
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -19311,7 +19428,6 @@ A	PutResourcePolicy	W
 A	TagResource	T	0;1;2;3	3,6,5,4,7,2,0,1	
 A	UntagResource	T	0;1;2;3	3,6,5,4,7,2,0,1	
 A	UpdateRoute	W	2!	3,6,5,4,7,1	
-S	rekognition	Amazon Rekognition
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -19396,7 +19512,6 @@ A	TagResource	T	0;1;2;3;4	0,2
 A	UntagResource	T	0;1;2;3;4	2	
 A	UpdateDatasetEntries	W	1!		
 A	UpdateStreamProcessor	W	4!		
-S	repostspace	AWS rePost Private
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -19420,7 +19535,6 @@ A	TagResource	T	0!	2,0
 A	UntagResource	T	0!	2	
 A	UpdateChannel	W	0!		
 A	UpdateSpace	W	0!		
-S	resiliencehub	AWS Resilience Hub
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -19491,11 +19605,9 @@ A	UpdateAppVersion	W	1!
 A	UpdateAppVersionAppComponent	W	1!		
 A	UpdateAppVersionResource	W	1!		
 A	UpdateResiliencyPolicy	W	3!		
-S	resource-explorer	Tag Editor
 A	ListResources	L			
 A	ListResourceTypes	L			
 A	ListTags	R			tag:GetResources
-S	resource-explorer-2	AWS Resource Explorer
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -19540,7 +19652,6 @@ A	TagResource	T	0;2	0,2
 A	UntagResource	T	0;2	2	
 A	UpdateIndexType	W	0!		
 A	UpdateView	W	2!		
-S	resource-groups	AWS Resource Groups
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -19575,9 +19686,7 @@ A	Untag	T	0!	2
 A	UpdateAccountSettings	W			
 A	UpdateGroup	W	0!		
 A	UpdateGroupQuery	W	0!		cloudformation:DescribeStacks
-S	rhelkb	Amazon RHEL Knowledgebase Portal
 A	GetRhelURL	R			
-S	robomaker	AWS RoboMaker
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -19651,7 +19760,6 @@ A	UpdateRobotApplication	W	3!
 A	UpdateRobotDeployment	W			
 A	UpdateSimulationApplication	W	4!		
 A	UpdateWorldTemplate	W	10!		
-S	rolesanywhere	AWS Identity and Access Management Roles Anywhere
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -19689,7 +19797,6 @@ A	UntagResource	T	0;1;2;3	2
 A	UpdateCrl	W	0!		
 A	UpdateProfile	W	1!		iam:PassRole
 A	UpdateTrustAnchor	W	3!		
-S	route53	Amazon Route 53
 K	route53:ChangeResourceRecordSetsActions	ArrayOfString
 K	route53:ChangeResourceRecordSetsNormalizedRecordNames	ArrayOfString
 K	route53:ChangeResourceRecordSetsRecordTypes	ArrayOfString
@@ -19774,14 +19881,12 @@ A	UpdateHostedZoneComment	W	4!
 A	UpdateHostedZoneFeatures	W	4!		
 A	UpdateTrafficPolicyComment	W	6!		
 A	UpdateTrafficPolicyInstance	W	7!		
-S	route53-recovery-cluster	Amazon Route 53 Recovery Cluster
 K	route53-recovery-cluster:AllowSafetyRulesOverrides	Bool
 R	routingcontrol	arn:${Partition}:route53-recovery-control::${Account}:controlpanel/${ControlPanelId}/routingcontrol/${RoutingControlId}	
 A	GetRoutingControlState	R	0!		
 A	ListRoutingControls	R			
 A	UpdateRoutingControlState	W	0!	0	
 A	UpdateRoutingControlStates	W	0!	0	
-S	route53-recovery-control-config	Amazon Route 53 Recovery Controls
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -19816,7 +19921,6 @@ A	UpdateCluster	W	0!
 A	UpdateControlPanel	W	1!		
 A	UpdateRoutingControl	W	2!		
 A	UpdateSafetyRule	W	3!		
-S	route53-recovery-readiness	Amazon Route 53 Recovery Readiness
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -19856,7 +19960,6 @@ A	UpdateCell	W	0!	2
 A	UpdateReadinessCheck	W	1!	2	
 A	UpdateRecoveryGroup	W	2!	2	
 A	UpdateResourceSet	W	3!	2	
-S	route53domains	Amazon Route 53 Domains
 A	AcceptDomainTransferFromAnotherAwsAccount	W			
 A	AssociateDelegationSignerToDomain	W			
 A	CancelDomainTransferToAnotherAwsAccount	W			
@@ -19891,7 +19994,6 @@ A	UpdateDomainContactPrivacy	W
 A	UpdateDomainNameservers	W			
 A	UpdateTagsForDomain	T			
 A	ViewBilling	R			
-S	route53globalresolver	AWS Route53 Global Resolver
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -19948,7 +20050,6 @@ A	UpdateFirewallDomains	W	3!
 A	UpdateFirewallRule	W			
 A	UpdateGlobalResolver	W	4!		
 A	UpdateHostedZoneAssociation	W			
-S	route53profiles	Amazon Route 53 Profiles
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -19978,7 +20079,6 @@ A	PutProfilePolicy	W	0!
 A	TagResource	T	0;1	0,2	
 A	UntagResource	T	0;1	2	
 A	UpdateProfileResourceAssociation	W		8,4,5,3	
-S	route53resolver	Amazon Route 53 Resolver
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -20061,7 +20161,6 @@ A	UpdateResolverConfig	W	6!		ec2:DescribeVpcs
 A	UpdateResolverDnssecConfig	W	7!		
 A	UpdateResolverEndpoint	W	8!		ec2:AssignIpv6Addresses,ec2:DescribeNetworkInterfaces,ec2:DescribeSubnets,ec2:ModifyNetworkInterfaceAttribute,ec2:UnassignIpv6Addresses
 A	UpdateResolverRule	W	10!		
-S	rtbfabric	AWS RTB Fabric
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -20103,7 +20202,6 @@ A	UpdateLink	W	1!
 A	UpdateLinkModuleFlow	W	1!		
 A	UpdateRequesterGateway	W	3!		
 A	UpdateResponderGateway	W	4!		
-S	rum	AWS CloudWatch RUM
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -20128,7 +20226,6 @@ A	TagResource	T	0!	0,2
 A	UntagResource	T	0!	2	
 A	UpdateAppMonitor	W	0!		iam:CreateServiceLinkedRole,iam:GetRole
 A	UpdateRumMetricDefinition	W	0!		
-S	s3	Amazon S3
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -20365,7 +20462,6 @@ A	UpdateJobPriority	W	6!	8,34,35,36,37,41,31,15,14
 A	UpdateJobStatus	W	6!	8,34,35,36,37,41,15,14,21	
 A	UpdateObjectEncryption	W	4;9	8,34,35,36,37,41,50,51	
 A	UpdateStorageLensGroup	W	12!	8,34,35,36,37,41	
-S	s3-object-lambda	Amazon S3 Object Lambda
 K	s3-object-lambda:authType	String
 K	s3-object-lambda:signatureAge	Numeric
 K	s3-object-lambda:TlsVersion	Numeric
@@ -20397,7 +20493,6 @@ A	PutObjectVersionAcl	P	0!	0,1,2,3
 A	PutObjectVersionTagging	T	0!	0,1,2,3	
 A	RestoreObject	W	0!	0,1,2	
 A	WriteGetObjectResponse	W	0!	0,1,2	
-S	s3-outposts	Amazon S3 on Outposts
 K	s3-outposts:AccessPointNetworkOrigin	String
 K	s3-outposts:authType	String
 K	s3-outposts:DataAccessPointAccount	String
@@ -20469,7 +20564,6 @@ A	PutReplicationConfiguration	W	1!	1,10,11,14	iam:PassRole
 A	ReplicateDelete	W	3!	1,10,11,14	
 A	ReplicateObject	W	3!	1,10,11,14,17	
 A	ReplicateTags	T	3!	1,10,11,14	
-S	s3express	Amazon S3 Express
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -20516,7 +20610,6 @@ A	PutEncryptionConfiguration	W	1!	6,12,15,16,17
 A	PutLifecycleConfiguration	W	1!	6,12,15,16,17	
 A	TagResource	T	0;1	6,12,15,16,17,0,2	
 A	UntagResource	T	0;1	6,12,15,16,17,2	
-S	s3tables	Amazon S3 Tables
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -20581,7 +20674,6 @@ A	RenameTable	W	0!	4,8
 A	TagResource	T	0;1	2,0,1,7	
 A	UntagResource	T	0;1	2,1,7	
 A	UpdateTableMetadataLocation	W	0!	4,8	
-S	s3vectors	Amazon S3 Vectors
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -20609,7 +20701,6 @@ A	PutVectors	W	0!	1,5
 A	QueryVectors	R	0!	1,5	s3vectors:GetVectors
 A	TagResource	T	0;1	0,2,1,5	
 A	UntagResource	T	0;1	2,1,5	
-S	sagemaker	Amazon SageMaker
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -21152,9 +21243,7 @@ A	UpdateTrialComponent	W	22!
 A	UpdateUserProfile	W	66!	28,54,28,13,26,27,49	
 A	UpdateWorkforce	W	67!		
 A	UpdateWorkteam	W	68!		
-S	sagemaker-data-science-assistant	Amazon SageMaker data science assistant
 A	SendConversation	W			
-S	sagemaker-geospatial	Amazon SageMaker geospatial capabilities
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -21180,7 +21269,6 @@ A	StopEarthObservationJob	W	0!	1
 A	StopVectorEnrichmentJob	W	2!	1	
 A	TagResource	T	0;1;2	2,0,1	
 A	UntagResource	T	0;1;2	2	
-S	sagemaker-mlflow	Amazon SageMaker with MLflow
 K	aws:ResourceTag/${TagKey}	String
 R	mlflow-tracking-server	arn:${Partition}:sagemaker:${Region}:${Account}:mlflow-tracking-server/${MlflowTrackingServerName}	
 A	AccessUI	R			
@@ -21244,11 +21332,9 @@ A	UpdateExperiment	W	0!=0
 A	UpdateModelVersion	W	0!=0		
 A	UpdateRegisteredModel	W	0!=0		
 A	UpdateRun	W	0!=0		
-S	sagemaker-unified-studio-mcp	Amazon SageMaker Unified Studio MCP
 A	CallPrivilegedTool	W			
 A	CallReadOnlyTool	R			
 A	InvokeMcp	R			
-S	savingsplans	AWS Savings Plans
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -21263,7 +21349,6 @@ A	ListTagsForResource	L	0!
 A	ReturnSavingsPlan	W	0!	1	
 A	TagResource	T	0!	2,0	
 A	UntagResource	T	0!	2	
-S	scheduler	Amazon EventBridge Scheduler
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -21281,7 +21366,6 @@ A	ListTagsForResource	R	1	1
 A	TagResource	T	1!	2,0,1	
 A	UntagResource	T	1!	2,1	
 A	UpdateSchedule	W	0!	1	iam:PassRole
-S	schemas	Amazon EventBridge Schemas
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -21319,7 +21403,6 @@ A	UntagResource	T	0;1;2	2
 A	UpdateDiscoverer	W	0!		
 A	UpdateRegistry	W	1!		
 A	UpdateSchema	W	2!		
-S	scn	AWS Supply Chain
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -21364,7 +21447,6 @@ A	UpdateDataIntegrationFlow	W	1!
 A	UpdateDataLakeDataset	W	2!		
 A	UpdateDataLakeNamespace	W	4!		
 A	UpdateInstance	W	3!		
-S	sdb	Amazon SimpleDB
 R	domain	arn:${Partition}:sdb:${Region}:${Account}:domain/${DomainName}	
 R	export	arn:${Partition}:sdb:${Region}:${Account}:domain/${DomainName}/export/${ExportUUID}	
 A	BatchDeleteAttributes	W	0!		
@@ -21380,7 +21462,6 @@ A	ListExports	L	0
 A	PutAttributes	W	0!		
 A	Select	R	0!		
 A	StartDomainExport	W	0!		
-S	secretsmanager	AWS Secrets Manager
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -21429,7 +21510,6 @@ A	UntagResource	T	0!	19,2,14,16,1,20,15
 A	UpdateSecret	W	0!	19,5,9,10,14,16,1,20,21,15	
 A	UpdateSecretVersionStage	W	0!	19,23,14,16,1,20,15	
 A	ValidateResourcePolicy	P	0!	19,14,16,1,20,15	
-S	security-ir	AWS Security Incident Response
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -21459,7 +21539,6 @@ A	UpdateCaseComment	W	0!
 A	UpdateCaseStatus	W	0!		
 A	UpdateMembership	W	1!		iam:CreateServiceLinkedRole,organizations:DescribeOrganizationalUnit
 A	UpdateResolverType	W	0!		
-S	securityagent	AWS Security Agent
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -21535,7 +21614,6 @@ A	UpdatePentest	W	0!		kms:Decrypt
 A	UpdateSecurityRequirement	W	3!		
 A	UpdateTargetDomain	W	4!		
 A	VerifyTargetDomain	W	4!		
-S	securityhub	AWS Security Hub
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -21666,7 +21744,6 @@ A	UpdateOrganizationConfiguration	W	6
 A	UpdateSecurityControl	W			securityhub:UpdateStandardsControl
 A	UpdateSecurityHubConfiguration	W	6		
 A	UpdateStandardsControl	W	6		
-S	securitylake	Amazon Security Lake
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -21703,7 +21780,6 @@ A	UpdateDataLake	W	0!		events:PutRule,events:PutTargets,iam:CreateServiceLinkedR
 A	UpdateDataLakeExceptionSubscription	W			
 A	UpdateSubscriber	W	1!		events:CreateApiDestination,events:CreateConnection,events:DescribeRule,events:ListApiDestinations,events:ListConnections,events:PutRule,events:PutTargets,iam:DeleteRolePolicy,iam:GetRole,iam:PutRolePolicy
 A	UpdateSubscriberNotification	W	1!		events:CreateApiDestination,events:CreateConnection,events:DescribeRule,events:ListApiDestinations,events:ListConnections,events:PutRule,events:PutTargets,iam:CreateServiceLinkedRole,iam:DeleteRolePolicy,iam:GetRole,iam:PassRole,iam:PutRolePolicy,s3:CreateBucket,s3:GetBucketNotification,s3:ListBucket,s3:PutBucketNotification,s3:PutBucketPolicy,s3:PutBucketPublicAccessBlock,s3:PutBucketVersioning,s3:PutLifecycleConfiguration,sqs:CreateQueue,sqs:DeleteQueue,sqs:GetQueueAttributes,sqs:GetQueueUrl,sqs:SetQueueAttributes
-S	serverlessrepo	AWS Serverless Application Repository
 K	serverlessrepo:applicationType	String
 R	applications	arn:${Partition}:serverlessrepo:${Region}:${Account}:applications/${ResourceId}	
 A	CreateApplication	W			
@@ -21721,7 +21797,6 @@ A	PutApplicationPolicy	W	0!
 A	SearchApplications	R		0	
 A	UnshareApplication	W	0!		
 A	UpdateApplication	W	0!		
-S	servicecatalog	AWS Service Catalog
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -21851,7 +21926,6 @@ A	UpdateProvisionedProductProperties	W
 A	UpdateProvisioningArtifact	W	3!		
 A	UpdateServiceAction	W			
 A	UpdateTagOption	W			
-S	servicediscovery	AWS Cloud Map
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -21895,9 +21969,7 @@ A	UpdatePrivateDnsNamespace	W	0!
 A	UpdatePublicDnsNamespace	W	0!		
 A	UpdateService	W	1!	6	
 A	UpdateServiceAttributes	W	1!	6	
-S	serviceextract	AWS Microservice Extractor for .NET
 A	GetConfig	R			
-S	servicequotas	Service Quotas
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -21929,7 +22001,6 @@ A	StopAutoManagement	W
 A	TagResource	T		0,2	
 A	UntagResource	T		2	
 A	UpdateAutoManagement	W			
-S	ses	Amazon Pinpoint Email Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -22192,7 +22263,6 @@ A	VerifyDomainDkim	W		4
 A	VerifyDomainIdentity	W		4	
 A	VerifyEmailAddress	W		4	
 A	VerifyEmailIdentity	W		4	
-S	shield	AWS Shield
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -22238,7 +22308,6 @@ A	UpdateApplicationLayerAutomaticResponse	W			apprunner:DescribeWebAclForService
 A	UpdateEmergencyContactSettings	W			
 A	UpdateProtectionGroup	W	2!	1	
 A	UpdateSubscription	W			
-S	signer	AWS Signer
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -22264,14 +22333,12 @@ A	SignPayload	W	1!	3
 A	StartSigningJob	W	1!	3	
 A	TagResource	T	1!	2,0	
 A	UntagResource	T	1!	2,0	
-S	signin	AWS Signin
 R	oauth2-public-client-localhost	arn:${Partition}:signin:${Region}:${Account}:oauth2/public-client/localhost	
 R	oauth2-public-client-remote	arn:${Partition}:signin:${Region}:${Account}:oauth2/public-client/remote	
 A	AuthorizeOAuth2Access	R	0!;1!		
 A	CreateOAuth2Token	R	0!;1!		
 A	CreateTrustedIdentityPropagationApplicationForConsole	W			sso:CreateApplication,sso:GetSharedSsoConfiguration,sso:ListApplications,sso:PutApplicationAccessScope,sso:PutApplicationAssignmentConfiguration,sso:PutApplicationAuthenticationMethod,sso:PutApplicationGrant
 A	ListTrustedIdentityPropagationApplicationsForConsole	L			sso:GetSharedSsoConfiguration,sso:ListApplications
-S	simspaceweaver	AWS SimSpace Weaver
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -22292,7 +22359,6 @@ A	StopClock	W	0!
 A	StopSimulation	W	0!		
 A	TagResource	T	0!	0,2	
 A	UntagResource	T	0!	2	
-S	sms	AWS Server Migration Service
 A	CreateApp	W			
 A	CreateReplicationJob	W			
 A	DeleteApp	W			
@@ -22330,7 +22396,6 @@ A	StopAppReplication	W
 A	TerminateApp	W			
 A	UpdateApp	W			
 A	UpdateReplicationJob	W			
-S	sms-voice	Amazon Pinpoint SMS and Voice Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -22439,7 +22504,6 @@ A	UpdateProtectConfiguration	W	5!
 A	UpdateProtectConfigurationCountryRuleSet	W	5!		
 A	UpdateSenderId	W	8!		
 A	VerifyDestinationNumber	W	9!		
-S	snow-device-management	AWS Snow Device Management
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -22458,7 +22522,6 @@ A	ListTagsForResource	R		0,2
 A	ListTasks	L			
 A	TagResource	T	0;1	0,2	
 A	UntagResource	T	0;1	2	
-S	snowball	AWS Snowball
 A	CancelCluster	W			
 A	CancelJob	W			
 A	CreateAddress	W			
@@ -22486,7 +22549,6 @@ A	UpdateCluster	W
 A	UpdateJob	W			
 A	UpdateJobShipmentState	W			
 A	UpdateLongTermPricing	W			
-S	sns	Amazon SNS
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -22534,7 +22596,6 @@ A	TagResource	T	0	0,2
 A	Unsubscribe	W			
 A	UntagResource	T	0	2	
 A	VerifySMSSandboxPhoneNumber	W			
-S	social-messaging	AWS End User Messaging Social
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -22561,7 +22622,6 @@ A	SendWhatsAppMessage	W	0!
 A	TagResource	T	0;1	0,1,2	
 A	UntagResource	T	0;1	1,2	
 A	UpdateWhatsAppMessageTemplate	W	1!		
-S	sqlworkbench	AWS SQL Workbench
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -22648,7 +22708,6 @@ A	UpdateNotebook	W	2!	2,0
 A	UpdateNotebookCellContent	W	2!	2,0	
 A	UpdateNotebookCellLayout	W	2!	2,0	
 A	UpdateSavedQuery	W	3!	2,0	
-S	sqs	Amazon SQS
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -22673,7 +22732,6 @@ A	SetQueueAttributes	P	0!
 A	StartMessageMoveTask	W	0!		
 A	TagQueue	T	0!	0,2	
 A	UntagQueue	T	0!	2	
-S	ssm	AWS Systems Manager
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -22871,7 +22929,6 @@ A	UpdateOpsMetadata	W	12!
 A	UpdatePatchBaseline	W	14!		
 A	UpdateResourceDataSync	W	15!	19	
 A	UpdateServiceSetting	W	16!		
-S	ssm-contacts	AWS Systems Manager Incident Manager Contacts
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -22920,7 +22977,6 @@ A	UntagResource	T	0;4	2
 A	UpdateContact	W	0!		ssm-contacts:AssociateContact
 A	UpdateContactChannel	W	1!		
 A	UpdateRotation	W	4!		
-S	ssm-guiconnect	AWS Systems Manager GUI Connect
 A	CancelConnection	W			
 A	DeleteConnectionRecordingPreferences	W			
 A	GetConnection	R			
@@ -22928,7 +22984,6 @@ A	GetConnectionRecordingPreferences	R
 A	ListConnections	L			
 A	StartConnection	W			
 A	UpdateConnectionRecordingPreferences	W			
-S	ssm-incidents	AWS Systems Manager Incident Manager
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -22966,7 +23021,6 @@ A	UpdateRelatedItems	W	0!;2!
 A	UpdateReplicationSet	W	1!		
 A	UpdateResponsePlan	W	2!	2,0	iam:PassRole,ssm-incidents:TagResource
 A	UpdateTimelineEvent	W	0!;2!		
-S	ssm-quicksetup	AWS Systems Manager Quick Setup
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -22985,7 +23039,6 @@ A	UntagResource	T	0!	2
 A	UpdateConfigurationDefinition	W	0!		
 A	UpdateConfigurationManager	W	0!		
 A	UpdateServiceSettings	W			
-S	ssm-sap	AWS Systems Manager for SAP
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -23022,14 +23075,12 @@ A	TagResource	T	0;1;2	2,0
 A	UntagResource	T	0;1;2	2	
 A	UpdateApplicationSettings	W	0		
 A	UpdateHANABackupSettings	W			
-S	ssmmessages	Amazon Message Gateway Service
 K	ec2:SourceInstanceARN	ARN
 K	ssm:SourceInstanceARN	ARN
 A	CreateControlChannel	W		1,0	
 A	CreateDataChannel	W			
 A	OpenControlChannel	W			
 A	OpenDataChannel	W			
-S	sso	AWS IAM Identity Center
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -23169,7 +23220,6 @@ A	UpdateProfile	P			kms:Decrypt
 A	UpdateSSOConfiguration	P			kms:Decrypt
 A	UpdateTrust	P			kms:Decrypt
 A	UpdateTrustedTokenIssuer	W	5!=6		kms:Decrypt
-S	sso-directory	AWS IAM Identity Center directory
 A	AddMemberToGroup	P			kms:Decrypt
 A	CompleteVirtualMfaDeviceRegistration	W			
 A	CompleteWebAuthnDeviceRegistration	W			
@@ -23227,12 +23277,10 @@ A	UpdatePassword	P			kms:Decrypt
 A	UpdateUser	P			kms:Decrypt
 A	UpdateUserName	W			kms:Decrypt
 A	VerifyEmail	P			
-S	sso-oauth	AWS IAM Identity Center OIDC service
 R	Application	arn:${Partition}:sso::${AccountId}:application/${InstanceId}/${ApplicationId}	
 A	CreateTokenWithIAM	W	0!		kms:Decrypt
 A	IntrospectTokenWithIAM	W	0!		kms:Decrypt
 A	RevokeTokenWithIAM	W	0!		kms:Decrypt
-S	states	AWS Step Functions
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -23287,7 +23335,6 @@ A	UpdateMapRun	W	5!
 A	UpdateStateMachine	W	6!	0,2	iam:PassRole,states:PublishStateMachineVersion
 A	UpdateStateMachineAlias	W	6!	5	
 A	ValidateStateMachineDefinition	R			
-S	storagegateway	AWS Storage Gateway
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -23397,7 +23444,6 @@ A	UpdateSMBLocalGroups	W	3!
 A	UpdateSMBSecurityStrategy	W	3!		
 A	UpdateSnapshotSchedule	W	8!	0,2	
 A	UpdateVTLDeviceType	W	1!		
-S	sts	AWS Security Token Service
 K	accounts.google.com:aud	String
 K	accounts.google.com:oaud	String
 K	accounts.google.com:sub	String
@@ -23477,7 +23523,6 @@ A	SetContext	W	2;4	48,49
 A	SetSourceIdentity	W	2;5	52	
 A	TagGetWebIdentityToken	T		5,3	
 A	TagSession	T	2;5	5,3,54,12	
-S	support	AWS Support
 A	AddAttachmentsToSet	W			
 A	AddCommunicationToCase	W			
 A	CreateCase	W			
@@ -23512,7 +23557,6 @@ A	SearchForCases	R
 A	StartInteraction	W			support:DescribeSupportLevel
 A	UpdateCaseSeverity	W			
 A	UpdateInteraction	W			
-S	support-console	AWS Support Console
 A	CheckSubscription	R			
 A	CreateCaseDraft	W			
 A	CreateContact	W			
@@ -23526,7 +23570,6 @@ A	GetIssueClassificationPredictions	R
 A	GetIssueTextSummary	R			
 A	GetQuestionnaire	R			
 A	SaveFeedback	W			
-S	supportapp	AWS Support App in Slack
 A	CreateSlackChannelConfiguration	W			
 A	DeleteAccountAlias	W			
 A	DeleteSlackChannelConfiguration	W			
@@ -23540,17 +23583,14 @@ A	PutAccountAlias	W
 A	RedeemSlackOauthCode	W			
 A	RegisterSlackWorkspaceForOrganization	W			
 A	UpdateSlackChannelConfiguration	W			
-S	supportplans	AWS Support Plans
 A	CreateSupportPlanSchedule	W			
 A	GetSupportPlan	R			
 A	GetSupportPlanUpdateStatus	R			
 A	ListSupportPlanModifiers	L			
 A	StartSupportPlanUpdate	W			
-S	sustainability	AWS Sustainability
 A	GetCarbonFootprintSummary	R			
 A	GetEstimatedCarbonEmissions	R			
 A	GetEstimatedCarbonEmissionsDimensionValues	R			
-S	swf	Amazon Simple Workflow Service
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -23622,7 +23662,6 @@ A	UndeprecateActivityType	W	0!	3,4
 A	UndeprecateDomain	W	0!		
 A	UndeprecateWorkflowType	W	0!	17,18	
 A	UntagResource	T	0	2	
-S	synthetics	Amazon CloudWatch Synthetics
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -23651,7 +23690,6 @@ A	StopCanary	W	0!	1,2
 A	TagResource	T	0;1	0,2	
 A	UntagResource	T	0;1	1,2	
 A	UpdateCanary	W	0!	1,2	
-S	tag	Amazon Resource Group Tagging API
 A	DescribeReportCreation	R			
 A	GetComplianceSummary	R			
 A	GetResources	R			
@@ -23661,7 +23699,6 @@ A	ListRequiredTags	L
 A	StartReportCreation	W			
 A	TagResources	T			
 A	UntagResources	T			
-S	tax	AWS Tax Settings
 A	BatchDeleteTaxRegistration	W			
 A	BatchPutTaxRegistration	W			
 A	CancelDocument	W			
@@ -23685,7 +23722,6 @@ A	PutTaxInheritance	W
 A	PutTaxInterview	W			
 A	PutTaxRegistration	W			
 A	UpdateExemptions	W			
-S	textract	Amazon Textract
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -23716,7 +23752,6 @@ A	StartLendingAnalysis	W			s3:GetObject
 A	TagResource	T	0;1	2,0	
 A	UntagResource	T	0;1	2	
 A	UpdateAdapter	W	0!		
-S	thinclient	Amazon WorkSpaces Thin Client
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -23741,7 +23776,6 @@ A	UntagResource	T	0;1;2	2,1
 A	UpdateDevice	W	0!	1	
 A	UpdateEnvironment	W	1!	1	appstream:DescribeStacks,workspaces-web:GetPortal,workspaces-web:GetUserSettings,workspaces:DescribeWorkspaceDirectories
 A	UpdateSoftwareSet	W	2!	1	
-S	timestream	Amazon Timestream
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -23785,7 +23819,6 @@ A	UpdateDatabase	W	0!		timestream:DescribeEndpoints
 A	UpdateScheduledQuery	W	1!		timestream:DescribeEndpoints
 A	UpdateTable	W	2!		timestream:DescribeEndpoints
 A	WriteRecords	W	2!		timestream:DescribeEndpoints
-S	timestream-influxdb	Amazon Timestream InfluxDB
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -23811,13 +23844,11 @@ A	TagResource	T	0;1;2	0,1,2
 A	UntagResource	T	0;1;2	1,2	
 A	UpdateDbCluster	W	0!;2		timestream-influxdb:UpdateDbInstance
 A	UpdateDbInstance	W	1!;2		
-S	tiros	AWS Tiros
 A	CreateQuery	W			
 A	ExtendQuery	W			
 A	GetQueryAnswer	R			
 A	GetQueryExplanation	R			
 A	GetQueryExtensionAccounts	R			
-S	tnb	AWS Telco Network Builder
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -23859,7 +23890,6 @@ A	UpdateSolNetworkInstance	W	0!;2!	0,2
 A	UpdateSolNetworkPackage	W	4!		
 A	ValidateSolFunctionPackageContent	W	1!		
 A	ValidateSolNetworkPackageContent	W	4!		
-S	transcribe	Amazon Transcribe
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -23927,7 +23957,6 @@ A	UpdateCallAnalyticsCategory	W	0!
 A	UpdateMedicalVocabulary	W	5!		s3:GetObject
 A	UpdateVocabulary	W	7!		s3:GetObject
 A	UpdateVocabularyFilter	W	8!		s3:GetObject
-S	transfer	AWS Transfer Family
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -24015,7 +24044,6 @@ A	UpdateServer	W	5!	5,6	iam:PassRole
 A	UpdateUser	W	6!		iam:PassRole
 A	UpdateWebApp	W	7!		iam:PassRole
 A	UpdateWebAppCustomization	W	7!		iam:PassRole
-S	transform	AWS Transform
 K	aws:RequestTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
 R	connector	arn:${Partition}:transform:${Region}:${Account}:connector/${WorkspaceId}/${ConnectorId}	
@@ -24040,7 +24068,6 @@ A	UntagResource	T	0!	1
 A	UpdateAccountSettings	W			
 A	UpdateAgentAccess	W			
 A	UpdateProfile	W	1!		
-S	transform-custom	AWS Transform custom
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -24069,7 +24096,6 @@ A	UpdateCampaign	W	0!	1
 A	UpdateCampaignRepositoryStatus	W	0!	1	
 A	UpdateKnowledgeItemConfiguration	W	2!	1	
 A	UpdateKnowledgeItemStatus	W	1!	1	
-S	translate	Amazon Translate
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -24094,7 +24120,6 @@ A	TranslateDocument	R	1
 A	TranslateText	R	0;1		
 A	UntagResource	T	0;1	2	
 A	UpdateParallelData	W	0		
-S	trustedadvisor	AWS Trusted Advisor
 R	checks	arn:${Partition}:trustedadvisor:${Region}:${Account}:checks/${CategoryCode}/${CheckId}	
 A	BatchUpdateRecommendationResourceExclusion	W			
 A	CreateEngagement	W			
@@ -24148,7 +24173,6 @@ A	UpdateNotificationPreferences	W
 A	UpdateOrganizationRecommendationLifecycle	W			
 A	UpdateRecommendationLifecycle	W			
 A	UpdateRiskStatus	W			
-S	ts	AWS Diagnostic tools
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -24163,7 +24187,6 @@ A	ListTools	L
 A	StartExecution	W		0,2	iam:PassRole
 A	TagResource	T	0!	0,2	
 A	UntagResource	T	0!	2	
-S	user-subscriptions	AWS User Subscriptions
 K	user-subscriptions:CreateForSelf	Bool
 A	CreateClaim	W		0	
 A	DeleteClaim	W			
@@ -24172,14 +24195,12 @@ A	ListClaims	L
 A	ListUserSubscriptions	L			
 A	SetOverageConfig	W			
 A	UpdateClaim	W			
-S	uxc	AWS User Experience Customization
 A	DeleteAccountColor	W			
 A	GetAccountColor	R			
 A	GetAccountCustomizations	R			
 A	ListServices	R			
 A	PutAccountColor	W			
 A	UpdateAccountCustomizations	W			
-S	vendor-insights	AWS Marketplace Vendor Insights
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -24209,9 +24230,7 @@ A	UpdateDataSource	W	0!	1
 A	UpdateSecurityProfile	W	1!	1	
 A	UpdateSecurityProfileSnapshotCreationConfiguration	W	1!	1	
 A	UpdateSecurityProfileSnapshotReleaseConfiguration	W	1!	1	
-S	verified-access	AWS Verified Access
 A	AllowVerifiedAccess	W			
-S	verifiedpermissions	Amazon Verified Permissions
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -24243,7 +24262,6 @@ A	UpdateIdentitySource	W	0!
 A	UpdatePolicy	W	0!		
 A	UpdatePolicyStore	W	0!		
 A	UpdatePolicyTemplate	W	0!		
-S	voiceid	Amazon Connect Voice ID
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -24279,7 +24297,6 @@ A	TagResource	T	0	0,2
 A	UntagResource	T	0	2	
 A	UpdateDomain	W	0!		
 A	UpdateWatchlist	W	0!		
-S	vpc-lattice	Amazon VPC Lattice
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -24384,7 +24401,6 @@ A	UpdateService	W	7!	1,3
 A	UpdateServiceNetwork	W	8!	1,3	
 A	UpdateServiceNetworkVpcAssociation	W	11!	1,2,10,12,15	ec2:DescribeSecurityGroups,ec2:DescribeVpcs
 A	UpdateTargetGroup	W	12!	1	
-S	vpc-lattice-svcs	Amazon VPC Lattice Services
 K	vpc-lattice-svcs:Port	Numeric
 K	vpc-lattice-svcs:RequestHeader/${HeaderName}	String
 K	vpc-lattice-svcs:RequestMethod	String
@@ -24398,11 +24414,9 @@ R	Service	arn:${Partition}:vpc-lattice:${Region}:${Account}:service/${ServiceId}
 R	TCP Service	arn:${Partition}:vpc-lattice:${Region}:${Account}:service/${ServiceId}	
 A	Connect	W	1!	0,6,5,7,8	
 A	Invoke	W	0!	0,6,5,7,8,2,3,1,4	
-S	vpce	AWS PrivateLink
 R	vpc-endpoint	arn:${Partition}:ec2:${Region}:${Account}:vpc-endpoint/${VpcEndpointId}	
 R	vpc-endpoint-service	arn:${Partition}:ec2:${Region}:${Account}:vpc-endpoint-service/${VpcEndpointServiceId}	
 A	AllowMultiRegion	W	0;1		
-S	waf	AWS WAF
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -24495,7 +24509,6 @@ A	UpdateSizeConstraintSet	W	8!
 A	UpdateSqlInjectionMatchSet	W	9!		
 A	UpdateWebACL	W	10!		
 A	UpdateXssMatchSet	W	11!		
-S	waf-regional	AWS WAF Regional
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -24593,7 +24606,6 @@ A	UpdateSizeConstraintSet	W	9!
 A	UpdateSqlInjectionMatchSet	W	10!		
 A	UpdateWebACL	W	11!		
 A	UpdateXssMatchSet	W	12!		
-S	wafv2	AWS WAF V2
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -24668,9 +24680,7 @@ A	UpdateManagedRuleSetVersionExpiryDate	W	6!
 A	UpdateRegexPatternSet	W	7!	1	
 A	UpdateRuleGroup	W	8!;4;7	1	
 A	UpdateWebACL	W	11!;4;6;7;8	1	
-S	wam	Amazon WorkSpaces Application Manager
 A	AuthenticatePackager	W			
-S	wellarchitected	AWS Well-Architected Tool
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -24752,7 +24762,6 @@ A	UpdateWorkloadShare	W	3!	1
 A	UpgradeLensReview	W	3!	1	
 A	UpgradeProfileVersion	W	1!;3!	1	
 A	UpgradeReviewTemplateLensReview	W	2!	1	
-S	wickr	AWS Wickr
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -24803,7 +24812,6 @@ A	UpdateNetworkDetails	W	0!
 A	UpdateNetworkSettings	W	0!		
 A	UpdateSecurityGroup	W	0!		
 A	UpdateUser	W	0!		
-S	wisdom	Amazon Q in Connect
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -24914,7 +24922,6 @@ A	UpdateMessageTemplateMetadata	W	7!;8!
 A	UpdateQuickResponse	W	7!;9!		
 A	UpdateSession	W	10!		
 A	UpdateSessionData	W	10!		
-S	workdocs	Amazon WorkDocs
 R	organization	arn:${Partition}:workdocs:${Region}:${Account}:organization/${ResourceId}	
 A	AbortDocumentVersionUpload	W			
 A	ActivateUser	W			
@@ -24977,7 +24984,6 @@ A	UpdateFolder	W
 A	UpdateInstanceAlias	W			
 A	UpdateUser	W			
 A	UpdateUserAdministrativeSettings	W			
-S	worklink	Amazon WorkLink
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -25016,7 +25022,6 @@ A	UpdateDevicePolicyConfiguration	P	0!
 A	UpdateDomainMetadata	W	0!		
 A	UpdateFleetMetadata	W	0!		
 A	UpdateIdentityProviderConfiguration	W	0!		
-S	workmail	Amazon WorkMail
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -25148,11 +25153,9 @@ A	UpdateResource	W	0!
 A	UpdateSmtpGateway	W	0!		
 A	UpdateUser	W	0!		
 A	WipeMobileDevice	W	0!		
-S	workmailmessageflow	Amazon WorkMail Message Flow
 R	RawMessage	arn:${Partition}:workmailmessageflow:${Region}:${Account}:message/${OrganizationId}/${Context}/${MessageId}	
 A	GetRawMessageContent	R	0!		
 A	PutRawMessageContent	W	0!		
-S	workspaces	Amazon WorkSpaces
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -25264,7 +25267,6 @@ A	UpdateRulesOfIpGroup	W	7!		workspaces:AuthorizeIpRules,workspaces:RevokeIpRule
 A	UpdateWorkspaceBundle	W	4!;6!		
 A	UpdateWorkspaceImagePermission	P	6!		
 A	UpdateWorkspacesPool	W	8!		
-S	workspaces-instances	AWS WorkSpaces Managed Instances
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -25283,7 +25285,6 @@ A	ListTagsForResource	L	1!
 A	ListWorkspaceInstances	L			
 A	TagResource	T	1!	0,2	
 A	UntagResource	T	1!	2	
-S	workspaces-web	Amazon WorkSpaces Secure Browser
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -25372,7 +25373,6 @@ A	UpdateSessionLogger	W	6!
 A	UpdateTrustStore	W	7!		
 A	UpdateUserAccessLoggingSettings	W	8!		kinesis:PutRecord,kinesis:PutRecords
 A	UpdateUserSettings	W	9!		
-S	xray	AWS X-Ray
 K	aws:RequestTag/${TagKey}	String
 K	aws:ResourceTag/${TagKey}	String
 K	aws:TagKeys	ArrayOfString
@@ -25424,5 +25424,6 @@ A	UpdateGroup	W	0!	1
 A	UpdateIndexingRule	W			
 A	UpdateSamplingRule	W	1!	1	
 A	UpdateTraceSegmentDestination	W		5	
+
 """#
 }

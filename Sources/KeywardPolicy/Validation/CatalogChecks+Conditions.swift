@@ -18,7 +18,7 @@ extension CatalogChecks {
             let offset = locator.conditionKeyOffset(
                 statement: statement.index, operatorName: clause.conditionOperator.description, key: clause.key)
             if Self.nonServicePrefixes.contains(prefix) || prefix.contains(".") || prefix.contains("/") {
-                if prefix == "aws" { checkSupport(clause, statement: statement, actions: actions, offset: offset) }
+                if prefix == "aws" { checkTagSupport(clause, statement: statement, actions: actions, offset: offset) }
                 continue
             }
             guard let service = catalog.service(prefix) else {
@@ -36,18 +36,62 @@ extension CatalogChecks {
         }
     }
 
+    /// The reference's tag entries ("Deny with unsupported tag condition key for service", "Allow with ...",
+    /// and their NotAction forms): the services among the statement's actions none of whose actions has the
+    /// tag key. Only tag keys among the global keys are per action (IAM User Guide, "Controlling access during
+    /// AWS requests"): aws:RequestTag and aws:TagKeys come only with tagging requests, aws:ResourceTag only
+    /// with resources that take tags. Every other aws: key is in every request or none.
+    private mutating func checkTagSupport(
+        _ clause: ConditionClause, statement: PolicyStatement, actions: [[CatalogAction]?]?, offset: Int?
+    ) {
+        let lowered = clause.key.lowercased()
+        guard lowered.hasPrefix("aws:requesttag/") || lowered.hasPrefix("aws:resourcetag/") || lowered == "aws:tagkeys",
+            !clause.conditionOperator.ifExists, clause.conditionOperator.base != .null
+        else { return }
+        let expanded: [CatalogAction]
+        if let actions {
+            guard actions.allSatisfy({ $0 != nil }) else { return }
+            expanded = Array(actions.compactMap { $0 }.joined())
+        } else {
+            var listed = catalog.emptyActionSet
+            for pattern in statement.actions.patterns { listed.formUnion(catalog.actionSet(matching: pattern)) }
+            expanded = catalog.actions(in: listed.complement)
+        }
+        var supported: [CatalogService: Bool] = [:]
+        var order: [CatalogService] = []
+        for action in expanded {
+            let service = action.service
+            if supported[service] == nil {
+                order.append(service)
+                supported[service] = false
+            }
+            if supported[service] == false, action.hasConditionKey(clause.key) { supported[service] = true }
+        }
+        let lacking = order.filter { supported[$0] == false }.map(\.prefix)
+        guard !lacking.isEmpty else { return }
+        let negated = statement.actions.negated
+        let code: IssueCode =
+            statement.effect == .allow
+            ? (negated
+                ? .allowNotActionWithUnsupportedTagConditionKeyForService
+                : .allowWithUnsupportedTagConditionKeyForService)
+            : (negated
+                ? .denyNotActionWithUnsupportedTagConditionKeyForService
+                : .denyWithUnsupportedTagConditionKeyForService)
+        let shown = lacking.prefix(5).joined(separator: ", ") + (lacking.count > 5 ? ", ... (\(lacking.count))" : "")
+        add(
+            code, clause.path,
+            "the actions of \(shown) never have \(clause.key), so this \(statement.effect.rawValue) does not apply to them",
+            at: offset)
+    }
+
     /// A service key that none of the statement's actions supports is never in the request: the condition is
     /// false for every action (an `Allow` that grants nothing; a `Deny` that never applies).
     private mutating func checkSupport(
         _ clause: ConditionClause, statement: PolicyStatement, actions: [[CatalogAction]?]?, offset: Int?
     ) {
-        let lowered = clause.key.lowercased()
-        // Only tag keys among the global keys are per action (IAM User Guide, "Controlling access during AWS
-        // requests"): aws:RequestTag and aws:TagKeys come only with tagging requests, aws:ResourceTag only with
-        // resources that take tags. Every other aws: key is in every request or none.
-        if lowered.hasPrefix("aws:") {
-            guard lowered.hasPrefix("aws:requesttag/") || lowered == "aws:tagkeys" else { return }
-        }
+        // Global keys take the reference's tag entries (checkTagSupport).
+        if clause.key.lowercased().hasPrefix("aws:") { return }
         guard let actions, actions.allSatisfy({ $0 != nil }), !clause.conditionOperator.ifExists,
             clause.conditionOperator.base != .null
         else { return }

@@ -180,15 +180,12 @@ struct CatalogChecks {
         let serviceField = fields[2]
         guard !Self.isDynamic(serviceField), let service = catalog.service(serviceField) else { return false }
         let before = findings.count
-        let formats = (formatCache.formats(service.prefix, catalog) ?? []).map {
-            $0.format.format.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
-        }.filter { $0.count == 6 }
-        guard !formats.isEmpty else { return false }
+        guard let rules = formatCache.fieldRules(service.prefix, catalog) else { return false }
         let region = fields[3]
         if !Self.isDynamic(region) {
-            if region.isEmpty, formats.allSatisfy({ !$0[3].isEmpty }) {
+            if region.isEmpty, rules.alwaysRegion {
                 add(.missingARNRegion, path, "\(service.prefix) ARNs need a region", at: offset)
-            } else if !region.isEmpty, formats.allSatisfy({ $0[3].isEmpty }) {
+            } else if !region.isEmpty, rules.neverRegion {
                 add(
                     .arnRegionNotAllowed, path, "\(service.prefix) ARNs have no region; remove \"\(region)\"",
                     at: offset)
@@ -196,9 +193,9 @@ struct CatalogChecks {
         }
         let account = fields[4]
         if !Self.isDynamic(account) {
-            if account.isEmpty, formats.allSatisfy({ !$0[4].isEmpty }) {
+            if account.isEmpty, rules.alwaysAccount {
                 add(.missingARNAccount, path, "\(service.prefix) ARNs need an account ID", at: offset)
-            } else if !account.isEmpty, formats.allSatisfy({ $0[4].isEmpty }) {
+            } else if !account.isEmpty, rules.neverAccount {
                 add(
                     .arnAccountNotAllowed, path, "\(service.prefix) ARNs have no account ID; remove \"\(account)\"",
                     at: offset)
@@ -227,6 +224,35 @@ struct CatalogChecks {
     /// Each service's parsed ARN formats, parsed once per policy (a class so the checks' nested helpers can fill it).
     final class FormatCache {
         private var byService: [String: [(name: String, format: ARNFormat)]] = [:]
+        private var rulesByService: [String: FieldRules?] = [:]
+
+        /// Whether all or none of a service's ARN formats have a region, and an account.
+        struct FieldRules {
+            var alwaysRegion = true
+            var neverRegion = true
+            var alwaysAccount = true
+            var neverAccount = true
+        }
+
+        /// The service's field rules, worked out once per policy rather than once per resource (an account's
+        /// policies name thousands of resources); `nil` for a service without ARN formats.
+        func fieldRules(_ service: String, _ catalog: ServiceCatalog) -> FieldRules? {
+            if let known = rulesByService[service] { return known }
+            let fields = (formats(service, catalog) ?? []).map {
+                $0.format.format.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+            }.filter { $0.count == 6 }
+            var rules: FieldRules? = nil
+            if !fields.isEmpty {
+                var found = FieldRules()
+                for field in fields {
+                    if field[3].isEmpty { found.alwaysRegion = false } else { found.neverRegion = false }
+                    if field[4].isEmpty { found.alwaysAccount = false } else { found.neverAccount = false }
+                }
+                rules = found
+            }
+            rulesByService[service] = rules
+            return rules
+        }
 
         func formats(_ service: String, _ catalog: ServiceCatalog) -> [(name: String, format: ARNFormat)]? {
             if let known = byService[service] { return known }
@@ -237,6 +263,6 @@ struct CatalogChecks {
     }
 
     static func isDynamic(_ field: String) -> Bool {
-        Wildcard.hasWildcard(field) || field.contains("${")
+        Wildcard.hasWildcard(field) || PolicyVariables.mentions(field)
     }
 }

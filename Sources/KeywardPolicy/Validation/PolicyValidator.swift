@@ -16,12 +16,7 @@ public enum PolicyValidator {
     ///   - kind: how the policy is attached.
     /// - Returns: the findings (empty for a clean policy).
     public static func validate(_ bytes: [UInt8], source: String, kind: PolicyKind) -> [ValidationFinding] {
-        let result = PolicyDocument.read(bytes, source: source, kind: kind)
-        var findings = result.findings
-        if let document = result.document {
-            findings += lint(document, lines: bytes.isEmpty ? nil : LineIndex(bytes))
-        }
-        return sorted(findings)
+        validate(bytes, source: source, options: ValidationOptions(kind: kind))
     }
 
     /// Validates a policy given as a string.
@@ -42,7 +37,8 @@ public enum PolicyValidator {
         do {
             root = try JSONParser.parse(bytes)
         } catch {
-            return validate(bytes, source: source, kind: options.kind)
+            // The reader words the syntax error with its place.
+            return sorted(PolicyDocument.read(bytes, source: source, kind: options.kind).findings)
         }
         return validate(root, bytes: bytes, source: source, options: options)
     }
@@ -68,7 +64,15 @@ public enum PolicyValidator {
         let result = PolicyDocument.read(root, bytes: bytes, source: source, kind: options.kind)
         var findings = result.findings
         if let document = result.document {
-            findings += lint(document, lines: lines)
+            var reference = ReferenceChecks(
+                document: document, bytes: bytes, lines: lines, resourceType: options.resourceType, root: root)
+            reference.run()
+            reference.checkValueKinds(root)
+            // The reader's broader finding gives way where the reference has a precise one.
+            findings.removeAll {
+                reference.superseded.contains(ReferenceChecks.Superseded(code: $0.issueCode, path: $0.path))
+            }
+            findings += lint(document, lines: lines) + reference.findings
             if let catalog = options.catalog {
                 let locator = PolicyLocator(root: root, lines: lines)
                 var checks = CatalogChecks(catalog: catalog, locator: locator, resourceType: options.resourceType)
@@ -142,19 +146,21 @@ public enum PolicyValidator {
             return bytes.indices.contains { bytes[$0...].starts(with: variable) } ? nil : bytes
         }
         // Patterns by their text before the first wildcard; a subject's candidates are the patterns filed under
-        // one of its own prefixes.
-        var byLiteral: [[UInt8]: [Int]] = [:]
+        // one of its own prefixes, looked up as slices of the subject (no copies) and only at the lengths some
+        // pattern's text has.
+        var byLiteral: [ArraySlice<UInt8>: [Int]] = [:]
         for (index, bytes) in prepared.enumerated() {
             guard let bytes else { continue }
-            byLiteral[Array(bytes.prefix { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "?") }), default: []].append(
-                index)
+            byLiteral[bytes.prefix { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "?") }, default: []].append(index)
         }
+        let lengths = Set(byLiteral.keys.map(\.count)).sorted()
         var result: [(String, String)] = []
         for (index, subject) in prepared.enumerated() {
             guard let subject else { continue }
             var candidates: [Int] = []
-            for length in 0...subject.count {
-                if let filed = byLiteral[Array(subject.prefix(length))] { candidates += filed }
+            for length in lengths {
+                guard length <= subject.count else { break }
+                if let filed = byLiteral[subject[..<length]] { candidates += filed }
             }
             for otherIndex in candidates.sorted() where otherIndex != index {
                 guard let other = prepared[otherIndex] else { continue }

@@ -7,6 +7,11 @@ struct RiskChecks {
     let catalog: ServiceCatalog
     let locator: PolicyLocator
     var findings: [ValidationFinding] = []
+    private var lookedUp: [[String]: [CatalogAction]] = [:]
+    /// The services (lowercased prefixes) the policy's Allow statements name, or `nil` when a NotAction or a
+    /// wildcard service reaches them all: a risky action of another service is never granted, so it is not
+    /// looked up and its service's data is never read.
+    private var reach: Set<String>?
 
     init(catalog: ServiceCatalog, locator: PolicyLocator) {
         self.catalog = catalog
@@ -29,6 +34,16 @@ struct RiskChecks {
 
     mutating func run(_ document: PolicyDocument) {
         let allows = document.statements.filter { $0.effect == .allow }
+        var named: Set<String>? = []
+        for statement in allows {
+            if statement.actions.negated { named = nil }
+            for pattern in statement.actions.patterns {
+                let service = CatalogChecks.servicePart(pattern).lowercased()
+                if pattern == "*" || Wildcard.hasWildcard(service) { named = nil }
+                named?.insert(service)
+            }
+        }
+        reach = named
         var granted: [(PolicyStatement, ActionSet)] = allows.map { ($0, covered($0)) }
         // A Deny on every resource without conditions takes its actions away from every Allow.
         let denied = document.statements.filter {
@@ -78,7 +93,7 @@ struct RiskChecks {
         _ statement: PolicyStatement, _ actions: ActionSet, _ list: [String], _ code: IssueCode,
         _ what: String
     ) {
-        let hits = list.compactMap { catalog.action($0) }.filter { actions.contains($0) }.map(\.fullName)
+        let hits = resolved(list).filter { actions.contains($0) }.map(\.fullName)
         guard !hits.isEmpty else { return }
         let shown = hits.prefix(4).joined(separator: ", ") + (hits.count > 4 ? ", ..." : "")
         add(
@@ -86,12 +101,22 @@ struct RiskChecks {
             "grants \(shown), which \(what)")
     }
 
+    /// The catalogue's actions of a list, looked up once per policy rather than once per statement.
+    private mutating func resolved(_ list: [String]) -> [CatalogAction] {
+        if let known = lookedUp[list] { return known }
+        let actions = list.filter { reach?.contains(CatalogChecks.servicePart($0).lowercased()) ?? true }.compactMap {
+            catalog.action($0)
+        }
+        lookedUp[list] = actions
+        return actions
+    }
+
     /// One finding per escalation method whose actions the policy grants together, at the statement that grants
     /// its first action.
     private mutating func checkEscalation(_ granted: [(PolicyStatement, ActionSet)]) {
         let all = granted.reduce(into: catalog.emptyActionSet) { $0.formUnion($1.1) }
         for path in RiskActions.escalationPaths {
-            let actions = path.actions.compactMap { catalog.action($0) }
+            let actions = resolved(path.actions)
             guard actions.count == path.actions.count, actions.allSatisfy({ all.contains($0) }),
                 let first = granted.first(where: { $0.1.contains(actions[0]) })
             else { continue }

@@ -46,16 +46,17 @@ import Testing
                 Expected(severity: .error, code: .invalidARNServiceCase, path: "Statement[0].Resource", line: 4),
                 Expected(severity: .error, code: .invalidARNPrefix, path: "Statement[1].Resource", line: 5),
                 Expected(
-                    severity: .error, code: .invalidConditionDataType,
-                    path: "Statement[2].Condition.NumericLessThan.aws:MultiFactorAuthAge", line: 7),
-                Expected(
                     severity: .error, code: .invalidGlobalConditionKey,
                     path: "Statement[2].Condition.StringEquals.aws:Nonsense", line: 7),
                 Expected(
                     severity: .error, code: .invalidConditionKeyFormat,
                     path: "Statement[2].Condition.StringEquals.team", line: 7),
                 Expected(severity: .error, code: .unsupportedPrincipal, path: "Statement[3]", line: 8),
-                Expected(severity: .error, code: .uniqueSidsRequired, path: "Statement[2].Sid", line: nil),
+                // "General Warning – Type mismatch number" and "– Unique Sids recommended" (an identity policy).
+                Expected(
+                    severity: .warning, code: .typeMismatchNumber,
+                    path: "Statement[2].Condition.NumericLessThan.aws:MultiFactorAuthAge", line: 7),
+                Expected(severity: .warning, code: .uniqueSidsRecommended, path: "Statement[2].Sid", line: 6),
             ])
     }
 
@@ -121,14 +122,16 @@ import Testing
             Self.findings(
                 #"{"Statement":[{"Sid":"","Effect":"Allow","Action":["s3:GetObject","s3:*"],"Resource":[]}]}"#) == [
                     Expected(severity: .warning, code: .missingVersion, path: "", line: 1),
-                    Expected(severity: .warning, code: .redundantAction, path: "Statement[0].Action", line: 1),
                     Expected(severity: .suggestion, code: .emptySidValue, path: "Statement[0].Sid", line: 1),
                     Expected(severity: .suggestion, code: .emptyArrayResource, path: "Statement[0].Resource", line: 1),
+                    // "Suggestion – Redundant action": the reference's finding type.
+                    Expected(severity: .suggestion, code: .redundantAction, path: "Statement[0].Action", line: 1),
                 ])
         #expect(
             Self.findings(Self.s3If("{\"StringEquals\":{\"aws:TagKeys\":\"a\"}}")) == [
+                // "Error – Missing qualifier".
                 Expected(
-                    severity: .warning, code: .singleValuedOperatorOnMultivaluedKey,
+                    severity: .error, code: .singleValuedOperatorOnMultivaluedKey,
                     path: "Statement[0].Condition.StringEquals.aws:TagKeys", line: 1)
             ])
     }
@@ -161,14 +164,9 @@ import Testing
         let json = Self.s3If(
             "{\"IpAddress\":{\"aws:SourceIp\":\"300.1.1.1/8\"},\"Bool\":{\"aws:SecureTransport\":[\"yes\",\"true\"]},\"DateLessThan\":{\"aws:CurrentTime\":\"${aws:TokenIssueTime}\"},\"BinaryEquals\":{\"s3:x\":\"not base64!\"}}"
         )
+        // The reference's "Type mismatch IP range", "... Boolean" and "... string" (base64) general warnings.
         #expect(
             Self.findings(json) == [
-                Expected(
-                    severity: .error, code: .invalidConditionDataType,
-                    path: "Statement[0].Condition.IpAddress.aws:SourceIp", line: 1),
-                Expected(
-                    severity: .error, code: .invalidConditionDataType,
-                    path: "Statement[0].Condition.Bool.aws:SecureTransport", line: 1),
                 Expected(
                     severity: .error, code: .invalidConditionMultipleBoolean,
                     path: "Statement[0].Condition.Bool.aws:SecureTransport", line: 1),
@@ -176,7 +174,13 @@ import Testing
                     severity: .error, code: .invalidVariableForOperator,
                     path: "Statement[0].Condition.DateLessThan.aws:CurrentTime", line: 1),
                 Expected(
-                    severity: .error, code: .invalidConditionDataType, path: "Statement[0].Condition.BinaryEquals.s3:x",
+                    severity: .warning, code: .typeMismatchIPRange,
+                    path: "Statement[0].Condition.IpAddress.aws:SourceIp", line: 1),
+                Expected(
+                    severity: .warning, code: .typeMismatchBoolean,
+                    path: "Statement[0].Condition.Bool.aws:SecureTransport", line: 1),
+                Expected(
+                    severity: .warning, code: .typeMismatchString, path: "Statement[0].Condition.BinaryEquals.s3:x",
                     line: 1),
             ])
     }

@@ -1,3 +1,5 @@
+import KeywardSystem
+
 /// How the reference's variable entries read a string: `${` opens a variable that `}` closes; `${*}`, `${?}`
 /// and `${$}` are the escapes for the literal characters; `${key, 'default'}` gives a default value in single
 /// quotes (IAM User Guide, "IAM policy elements: Variables and tags").
@@ -124,7 +126,7 @@ struct FederatedProvider {
     var host: String
 
     init?(_ value: String) {
-        if let arn = ARNParts(value) {
+        if let arn = ARN(value) {
             guard arn.service == "iam" else { return nil }
             if arn.resource.hasPrefix("saml-provider/"), arn.resource.count > "saml-provider/".count {
                 isSAML = true

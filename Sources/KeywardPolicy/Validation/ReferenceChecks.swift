@@ -1,3 +1,5 @@
+import KeywardSystem
+
 /// The checks of the IAM User Guide's "IAM policy validation check reference" that the document alone decides:
 /// policy variables, policy size quotas, role trust policy syntax, federated and service principals, and
 /// (in `ReferenceChecks+Conditions.swift`) condition values. Each finding names the entry it comes from.
@@ -299,11 +301,11 @@ struct ReferenceChecks {
     ) {
         let roles = Set(principals.aws.filter { $0.contains(":role/") })
         for value in principals.aws {
-            guard let arn = ARNParts(value), arn.service == "sts", arn.resource.hasPrefix("assumed-role/") else {
+            guard let arn = ARN(value), arn.service == "sts", arn.resource.hasPrefix("assumed-role/") else {
                 continue
             }
             let role = arn.resource.dropFirst("assumed-role/".count).split(separator: "/").first.map(String.init) ?? ""
-            let parent = ARNParts(
+            let parent = ARN(
                 partition: arn.partition, service: "iam", account: arn.account, resource: "role/" + role
             )
             .description

@@ -159,7 +159,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "KeywardPolicyTests", dependencies: ["KeywardPolicy", "KeywardCatalog"]),
+        .testTarget(name: "KeywardPolicyTests", dependencies: ["KeywardPolicy", "KeywardCatalog", "KeywardTestSupport"]),
         .testTarget(name: "KeywardCatalogTests", dependencies: ["KeywardCatalog"]),
         .testTarget(
             name: "KeywardAnalysisTests",

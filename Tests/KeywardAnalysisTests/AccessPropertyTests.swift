@@ -44,7 +44,7 @@ import Testing
         // The mutations both widen and narrow: both answers occur.
         #expect(verdicts[.fail, default: 0] >= 10)
         #expect(verdicts[.pass, default: 0] >= 10)
-        var random = SeededRandom(state: 15)
+        var random = SeededRandom(seed: 15)
         let perPass = Self.totalRandomRequests / max(passes.count, 1) + 1
         var tried = 0
         for pair in passes {

@@ -119,7 +119,7 @@ struct BotocoreAgreementTests {
             if: TestRequirement.runs(PythonHarness.interpreter != nil),
             "python3 with botocore and awscli is not on PATH"))
     func agreement() throws {
-        var generator = SeededGenerator(seed: 0x6B65_7977_6172_6403)
+        var generator = SeededRandom(seed: 0x6B65_7977_6172_6403)
         var cases: [[UInt8]] = (0..<1200).map { index in
             index % 4 == 0
                 ? FuzzInput.randomBytes(&generator) : FuzzInput.mutation(&generator, validUTF8: index % 3 != 0)

@@ -1,12 +1,13 @@
 import Foundation
 import KeywardConfig
+import KeywardTestSupport
 import Testing
 
 @Suite("Fuzzing the parser: no crash, no hang, lossless whenever it parses")
 struct FuzzTests {
     @Test("random bytes either parse and round-trip byte for byte, or give a ConfigError")
     func randomBytes() {
-        var generator = SeededGenerator(seed: 0x6B65_7977_6172_6401)
+        var generator = SeededRandom(seed: 0x6B65_7977_6172_6401)
         var parsed = 0
         for _ in 0..<1500 {
             let bytes = FuzzInput.randomBytes(&generator)
@@ -22,7 +23,7 @@ struct FuzzTests {
 
     @Test("mutated realistic files round-trip, edit locally and resolve without looping")
     func mutations() throws {
-        var generator = SeededGenerator(seed: 0x6B65_7977_6172_6402)
+        var generator = SeededRandom(seed: 0x6B65_7977_6172_6402)
         var parsed = 0
         for _ in 0..<1500 {
             let bytes = FuzzInput.mutation(&generator, validUTF8: Bool.random(using: &generator))
@@ -37,7 +38,7 @@ struct FuzzTests {
 
     /// Changing an existing one-line value touches only its line; adding a key and removing it again restores
     /// the file; removing a section leaves a readable file.
-    private func checkEdits(_ file: ConfigFile, _ generator: inout SeededGenerator) {
+    private func checkEdits(_ file: ConfigFile, _ generator: inout SeededRandom) {
         // Only [DEFAULT] may repeat, and edits go to the first section with a header.
         guard let section = file.sections.randomElement(using: &generator),
             file.section(named: section.header)?.line == section.line

@@ -1,4 +1,5 @@
 import Foundation
+import KeywardTestSupport
 
 /// One generated request for the botocore agreement test, as `botocore_signer.py` reads it.
 struct BotocoreCase: Codable {
@@ -48,36 +49,8 @@ struct BotocoreResult: Decodable {
     }
 }
 
-/// SplitMix64: a small, fixed pseudo-random sequence, so every run generates the same cases.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-
-    /// A number in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int {
-        Int(next() % UInt64(bound))
-    }
-
-    /// True `percent` times in a hundred.
-    mutating func chance(_ percent: Int) -> Bool {
-        below(100) < percent
-    }
-
-    mutating func pick<Element>(_ elements: [Element]) -> Element {
-        elements[below(elements.count)]
-    }
-
+extension SeededRandom {
+    /// A string of `length` pieces drawn from `alphabet`.
     mutating func string(from alphabet: [String], length: ClosedRange<Int>) -> String {
         let count = length.lowerBound + below(length.count)
         return (0..<count).map { _ in pick(alphabet) }.joined()

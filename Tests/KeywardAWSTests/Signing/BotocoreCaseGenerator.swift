@@ -1,4 +1,5 @@
 import Foundation
+import KeywardTestSupport
 
 /// Generates the botocore agreement cases: methods, paths with UTF-8, reserved characters, spaces, `%`, `+`,
 /// `~` and dot segments, multi-valued and empty query parameters, headers with odd spacing and repeats, bodies,
@@ -9,10 +10,10 @@ import Foundation
 struct BotocoreCaseGenerator {
     static let services = ["sts", "iam", "s3", "execute-api"]
 
-    private var random: SplitMix64
+    private var random: SeededRandom
 
     init(seed: UInt64) {
-        random = SplitMix64(seed: seed)
+        random = SeededRandom(seed: seed)
     }
 
     mutating func cases(count: Int) -> [BotocoreCase] {

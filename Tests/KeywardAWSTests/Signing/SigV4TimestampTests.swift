@@ -1,4 +1,5 @@
 import Foundation
+import KeywardTestSupport
 import Testing
 
 @testable import KeywardAWS
@@ -24,7 +25,7 @@ struct SigV4TimestampTests {
     }
 
     @Test func agreesWithISO8601FormattingOverManyInstants() {
-        var random = SplitMix64(seed: 7)
+        var random = SeededRandom(seed: 7)
         for _ in 0..<2000 {
             let date = Date(timeIntervalSince1970: Double(random.below(4_102_444_800)))
             let iso = date.formatted(.iso8601)  // 2015-08-30T12:36:00Z

@@ -67,20 +67,3 @@ enum AnalysisTesting {
         return result
     }
 }
-
-/// SplitMix64, so the property tests are reproducible.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
-    mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
-
-    mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
-}

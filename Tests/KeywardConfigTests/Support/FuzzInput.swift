@@ -1,19 +1,4 @@
-/// A small deterministic generator (SplitMix64), so every fuzz run sees the same inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import KeywardTestSupport
 
 /// Inputs for the parser fuzz tests: random bytes and mutations of a realistic file.
 enum FuzzInput {
@@ -54,7 +39,7 @@ enum FuzzInput {
     ].map { Array($0.utf8) }
 
     /// Random bytes, biased towards the bytes that matter to the parser.
-    static func randomBytes(_ generator: inout SeededGenerator) -> [UInt8] {
+    static func randomBytes(_ generator: inout SeededRandom) -> [UInt8] {
         let count = Int.random(in: 0...160, using: &generator)
         let favourites = Array("[]=:#; \t\r\nab".utf8)
         return (0..<count).map { _ in
@@ -65,7 +50,7 @@ enum FuzzInput {
     }
 
     /// The realistic file after one to four random mutations; `validUTF8` keeps byte edits to whole tokens.
-    static func mutation(_ generator: inout SeededGenerator, validUTF8: Bool) -> [UInt8] {
+    static func mutation(_ generator: inout SeededRandom, validUTF8: Bool) -> [UInt8] {
         var bytes = realistic
         for _ in 0..<Int.random(in: 1...4, using: &generator) {
             let position = Int.random(in: 0...bytes.count, using: &generator)

@@ -1,4 +1,5 @@
 import KeywardPolicy
+import KeywardTestSupport
 import Testing
 
 /// Random and mutated input never crashes or hangs the parser, validator, compiler or batch reader.

@@ -1,4 +1,5 @@
 import KeywardPolicy
+import KeywardTestSupport
 import Testing
 
 /// Properties of the decision logic over many generated policies and requests.

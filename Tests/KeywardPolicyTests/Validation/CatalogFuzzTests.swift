@@ -1,5 +1,6 @@
 import KeywardCatalog
 import KeywardPolicy
+import KeywardTestSupport
 import Testing
 
 /// The policy fuzz corpus, mutated, through every catalogue check, the summary and the account reader: never a

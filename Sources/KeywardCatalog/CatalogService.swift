@@ -45,19 +45,11 @@ public struct CatalogService: Sendable, Hashable {
     /// - Parameter name: the action name without the prefix, e.g. `GetObject`.
     /// - Returns: the action, or `nil` when the service has none by that name.
     public func action(_ name: String) -> CatalogAction? {
-        let target = Array(name.utf8)
-        let record = loadedRecord
-        var low = Int(record.actions.lowerBound)
-        var high = Int(record.actions.upperBound)
-        while low < high {
-            let middle = (low + high) / 2
-            switch ASCIIFold.compare(storage.slice(storage.actions[middle].name), target) {
-            case .orderedSame: return CatalogAction(storage: storage, index: middle)
-            case .orderedAscending: low = middle + 1
-            case .orderedDescending: high = middle
-            }
+        let actions = loadedRecord.actions
+        let index = storage.index(of: Array(name.utf8), in: Int(actions.lowerBound)..<Int(actions.upperBound)) {
+            storage.actions[$0].name
         }
-        return nil
+        return index.map { CatalogAction(storage: storage, index: $0) }
     }
 
     /// The condition key with this name (case-insensitive), including the service's tag-key templates:

@@ -191,6 +191,26 @@ final class CatalogStorage: @unchecked Sendable {
         UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.end)])
     }
 
+    /// The index in `range` whose name equals `target` case-insensitively, by binary search: services and
+    /// each service's actions are stored sorted by `ASCIIFold`.
+    /// - Parameters:
+    ///   - target: the name's UTF-8 bytes.
+    ///   - range: the sorted records to search.
+    ///   - name: the name of the record at an index.
+    func index(of target: [UInt8], in range: Range<Int>, name: (Int) -> Span) -> Int? {
+        var low = range.lowerBound
+        var high = range.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            switch ASCIIFold.compare(slice(name(middle)), target) {
+            case .orderedSame: return middle
+            case .orderedAscending: low = middle + 1
+            case .orderedDescending: high = middle
+            }
+        }
+        return nil
+    }
+
     /// The comma-separated indices of a span (checked when the text was indexed).
     func numbers(_ span: Span) -> [Int] {
         var result: [Int] = []

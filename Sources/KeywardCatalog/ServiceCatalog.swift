@@ -68,18 +68,10 @@ public struct ServiceCatalog: Sendable {
     /// - Parameter prefix: e.g. `s3`.
     /// - Returns: the service, or `nil` when the catalogue has none by that prefix.
     public func service(_ prefix: String) -> CatalogService? {
-        let target = Array(prefix.utf8)
-        var low = 0
-        var high = storage.services.count
-        while low < high {
-            let middle = (low + high) / 2
-            switch ASCIIFold.compare(storage.slice(storage.services[middle].prefix), target) {
-            case .orderedSame: return CatalogService(storage: storage, index: middle)
-            case .orderedAscending: low = middle + 1
-            case .orderedDescending: high = middle
-            }
+        let index = storage.index(of: Array(prefix.utf8), in: storage.services.indices) {
+            storage.services[$0].prefix
         }
-        return nil
+        return index.map { CatalogService(storage: storage, index: $0) }
     }
 
     /// The action `service:Name` (case-insensitive), without wildcards.

@@ -90,32 +90,6 @@ enum PolicyVariables {
         while slice.last == " " { slice = slice.dropLast() }
         return String(slice)
     }
-
-    /// IAM's action matching (`*` and `?`, lowercased on both sides).
-    static func wildcardMatches(_ pattern: [UInt8], _ subject: [UInt8]) -> Bool {
-        var p = 0
-        var s = 0
-        var star = -1
-        var mark = 0
-        while s < subject.count {
-            if p < pattern.count, pattern[p] == UInt8(ascii: "?") || pattern[p] == subject[s] {
-                p += 1
-                s += 1
-            } else if p < pattern.count, pattern[p] == UInt8(ascii: "*") {
-                star = p
-                mark = s
-                p += 1
-            } else if star >= 0 {
-                p = star + 1
-                mark += 1
-                s = mark
-            } else {
-                return false
-            }
-        }
-        while p < pattern.count, pattern[p] == UInt8(ascii: "*") { p += 1 }
-        return p == pattern.count
-    }
 }
 
 /// A `Federated` principal of a role trust policy: a SAML provider ARN, an OIDC provider ARN, or the domain of

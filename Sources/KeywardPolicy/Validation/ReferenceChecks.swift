@@ -1,3 +1,4 @@
+import KeywardCatalog
 import KeywardSystem
 
 /// The checks of the IAM User Guide's "IAM policy validation check reference" that the document alone decides:
@@ -282,10 +283,10 @@ struct ReferenceChecks {
         guard statement.effect == .allow, !statement.actions.negated,
             principals.service.contains(where: { $0.lowercased() == "rolesanywhere.amazonaws.com" })
         else { return }
-        let patterns = statement.actions.patterns.map { Array($0.lowercased().utf8) }
+        let patterns = statement.actions.patterns.map { Array($0.utf8) }
         let missing = ["sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession"].filter { action in
-            let subject = Array(action.lowercased().utf8)
-            return !patterns.contains { PolicyVariables.wildcardMatches($0, subject) }
+            let subject = Array(action.utf8)
+            return !patterns.contains { Wildcard.matches(pattern: $0, subject: subject, foldCase: true) }
         }
         if !missing.isEmpty {
             add(

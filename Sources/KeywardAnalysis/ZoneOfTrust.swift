@@ -1,3 +1,5 @@
+import KeywardSystem
+
 /// The accounts and organization whose callers are trusted (Access Analyzer's zone of trust), and the
 /// condition keys that bind a request to a caller's organization, account, source or network.
 ///
@@ -71,7 +73,6 @@ public struct ZoneOfTrust: Sendable, Equatable {
 
     /// The account field of an ARN (`arn:p:s:r:ACCOUNT:...`), or "".
     static func accountField(_ arn: String) -> String {
-        let fields = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        return fields.count == 6 && fields[0] == "arn" ? String(fields[4]) : ""
+        ARN(arn)?.account ?? ""
     }
 }

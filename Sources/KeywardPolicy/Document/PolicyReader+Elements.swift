@@ -42,8 +42,7 @@ extension PolicyReader {
             report(.invalidARNPrefix, path, "resource \"\(resource)\" is neither * nor an ARN", at: offset)
             return
         }
-        let fields = resource.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
-        guard fields.count == 6 else {
+        guard let arn = ARN(resource) else {
             report(
                 .missingARNField, path,
                 "ARN \"\(resource)\" needs six fields arn:partition:service:region:account:resource",
@@ -51,26 +50,26 @@ extension PolicyReader {
             return
         }
         let dynamic: (String) -> Bool = { $0.contains("*") || $0.contains("?") || $0.contains("${") }
-        if !dynamic(fields[1]), !PolicyReader.partitions.contains(fields[1]) {
-            report(.invalidPartition, path, "unknown partition \"\(fields[1])\"", at: offset)
+        if !dynamic(arn.partition), !PolicyReader.partitions.contains(arn.partition) {
+            report(.invalidPartition, path, "unknown partition \"\(arn.partition)\"", at: offset)
         }
-        if fields[2] != fields[2].lowercased() {
-            report(.invalidARNServiceCase, path, "ARN service \"\(fields[2])\" must be lowercase", at: offset)
+        if arn.service != arn.service.lowercased() {
+            report(.invalidARNServiceCase, path, "ARN service \"\(arn.service)\" must be lowercase", at: offset)
         }
-        let regionOK = fields[3].utf8.allSatisfy {
+        let regionOK = arn.region.utf8.allSatisfy {
             ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D
         }
-        if !dynamic(fields[3]), !regionOK {
-            report(.invalidARNRegion, path, "invalid region \"\(fields[3])\" in ARN", at: offset)
+        if !dynamic(arn.region), !regionOK {
+            report(.invalidARNRegion, path, "invalid region \"\(arn.region)\" in ARN", at: offset)
         }
-        let account = fields[4]
+        let account = arn.account
         let accountOK =
             account.isEmpty || account == "aws"
             || (account.utf8.count == 12 && account.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
         if !dynamic(account), !accountOK {
             report(.invalidARNAccount, path, "invalid account \"\(account)\" in ARN; expected 12 digits", at: offset)
         }
-        if fields[5].isEmpty {
+        if arn.resource.isEmpty {
             report(.invalidARNResource, path, "ARN \"\(resource)\" has an empty resource field", at: offset)
         }
     }

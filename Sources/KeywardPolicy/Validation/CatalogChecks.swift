@@ -1,4 +1,5 @@
 import KeywardCatalog
+import KeywardSystem
 
 /// The checks of Access Analyzer's "IAM policy validation check reference" that need to know AWS's services:
 /// actions and services that exist, condition keys a service defines, ARN fields a service allows, and
@@ -121,8 +122,7 @@ struct CatalogChecks {
         for (index, resource) in resources.enumerated() where resource != "*" {
             let path = Self.elementPath(statement, "Resource", index, of: resources.count)
             let offset = locator.offset(statement: statement.index, key: "Resource", element: index)
-            let fields = resource.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 6, fields[0] == "arn" else { continue }
+            guard let arn = ARN(resource) else { continue }
             if let resourceType, !resourceType.allows(resource: resource, catalog: catalog) {
                 add(
                     .unsupportedResourceARNInPolicy, path,
@@ -130,14 +130,14 @@ struct CatalogChecks {
             }
             // A resource whose fields the service cannot have is already an error; whether an action meets
             // it is not worth a second finding.
-            if checkARNFields(fields, path: path, offset: offset) {
+            if checkARNFields(arn, path: path, offset: offset) {
                 excused.insert(index)
                 continue
             }
             // "*" or a wildcard service part reaches some action of nearly every service: nothing to decide.
             let wildService = statement.actions.patterns.contains { $0 == "*" || Self.isDynamic(Self.servicePart($0)) }
             guard !wildService, !statement.actions.negated, actions.allSatisfy({ $0 != nil }),
-                !Self.isDynamic(fields[2])
+                !Self.isDynamic(arn.service)
             else { continue }
             let applies = actions.compactMap { $0 }.joined().contains { acts($0, on: resource) }
             if !applies { unmatchedResources.append((index, resource)) }
@@ -176,12 +176,12 @@ struct CatalogChecks {
     }
 
     /// Region and account fields against what the service's ARN formats allow; whether it reported.
-    private mutating func checkARNFields(_ fields: [String], path: String, offset: Int?) -> Bool {
-        let serviceField = fields[2]
+    private mutating func checkARNFields(_ arn: ARN, path: String, offset: Int?) -> Bool {
+        let serviceField = arn.service
         guard !Self.isDynamic(serviceField), let service = catalog.service(serviceField) else { return false }
         let before = findings.count
         guard let rules = formatCache.fieldRules(service.prefix, catalog) else { return false }
-        let region = fields[3]
+        let region = arn.region
         if !Self.isDynamic(region) {
             if region.isEmpty, rules.alwaysRegion {
                 add(.missingARNRegion, path, "\(service.prefix) ARNs need a region", at: offset)
@@ -191,7 +191,7 @@ struct CatalogChecks {
                     at: offset)
             }
         }
-        let account = fields[4]
+        let account = arn.account
         if !Self.isDynamic(account) {
             if account.isEmpty, rules.alwaysAccount {
                 add(.missingARNAccount, path, "\(service.prefix) ARNs need an account ID", at: offset)
@@ -217,8 +217,7 @@ struct CatalogChecks {
 
     /// The service field of an ARN (`*` for `*` or text that is not an ARN).
     static func arnService(_ resource: String) -> String {
-        let fields = resource.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        return fields.count == 6 && fields[0] == "arn" ? String(fields[2]) : "*"
+        ARN(resource)?.service ?? "*"
     }
 
     /// Each service's parsed ARN formats, parsed once per policy (a class so the checks' nested helpers can fill it).
